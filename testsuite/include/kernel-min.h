@@ -1,0 +1,287 @@
+/* SPDX-License-Identifier: GPL-2.0 */
+/*
+ * kernel-min.h - the least of the Linux 6.1 kernel that errptr's dg unit tests
+ * need, so they compile as plain C without a kernel tree:
+ *
+ *   - the error-pointer helpers exactly as include/linux/err.h defines them
+ *     (static inline functions and the IS_ERR_VALUE macro), so that at -O2
+ *     the plugin sees them both as calls and, after inlining, as constants
+ *     and comparisons, just as in a kernel build;
+ *   - likely()/unlikely() with __builtin_expect, NULL, bool, errno values;
+ *   - prototypes of the APIs the tests use, copied from the 6.1 headers
+ *     (attributes that change nothing for errptr are left out).
+ *
+ * Nothing here knows about errptr: no test helper, no annotation.  Add a
+ * prototype when a test needs it, with the header it comes from.
+ */
+#ifndef ERRPTR_TEST_KERNEL_MIN_H
+#define ERRPTR_TEST_KERNEL_MIN_H
+
+/* ---- compiler.h / types.h / stddef.h ----------------------------------- */
+#define __must_check	__attribute__((__warn_unused_result__))
+#define __printf(a, b)	__attribute__((__format__(printf, a, b)))
+#define __always_inline	inline __attribute__((__always_inline__))
+#define noinline	__attribute__((__noinline__))
+#define notrace		__attribute__((__no_instrument_function__))
+#define __init
+#define __exit
+#define __read_mostly
+#define __force		/* sparse only */
+#define __user		/* sparse only */
+#define __iomem		/* sparse only */
+
+#define likely(x)	__builtin_expect(!!(x), 1)
+#define unlikely(x)	__builtin_expect(!!(x), 0)
+
+#define READ_ONCE(x)		(*(const volatile __typeof__(x) *)&(x))
+#define WRITE_ONCE(x, val)	(*(volatile __typeof__(x) *)&(x) = (val))
+
+#undef NULL
+#define NULL ((void *)0)
+
+#if defined(__STDC_VERSION__) && __STDC_VERSION__ > 201710L
+#include <stdbool.h>	/* C23: bool, true and false are keywords */
+#else
+typedef _Bool bool;
+enum { false = 0, true = 1 };
+#endif
+
+typedef __SIZE_TYPE__ size_t;
+typedef unsigned short umode_t;
+typedef unsigned int gfp_t;
+typedef unsigned long long u64;
+typedef u64 phys_addr_t;
+typedef phys_addr_t resource_size_t;
+typedef void *fl_owner_t;
+
+#define offsetof(TYPE, MEMBER)	__builtin_offsetof(TYPE, MEMBER)
+#define container_of(ptr, type, member) \
+	((type *)((char *)(ptr) - offsetof(type, member)))
+#define ARRAY_SIZE(arr)		(sizeof(arr) / sizeof((arr)[0]))
+
+/* ---- uapi/asm-generic/errno-base.h, errno.h, linux/errno.h ------------- */
+#define EPERM		 1
+#define ENOENT		 2
+#define EINTR		 4
+#define EIO		 5
+#define ENXIO		 6
+#define EBADF		 9
+#define EAGAIN		11
+#define ENOMEM		12
+#define EACCES		13
+#define EFAULT		14
+#define EBUSY		16
+#define EEXIST		17
+#define ENODEV		19
+#define ENOTDIR		20
+#define EISDIR		21
+#define EINVAL		22
+#define EMFILE		24
+#define ENOSPC		28
+#define EROFS		30
+#define ENAMETOOLONG	36
+#define ENOSYS		38
+#define ENODATA		61
+#define EOPNOTSUPP	95
+#define ETIMEDOUT	110
+#define EPROBE_DEFER	517
+
+/* ---- linux/err.h (6.1, verbatim in substance) --------------------------- */
+#define MAX_ERRNO	4095
+
+#define IS_ERR_VALUE(x) unlikely((unsigned long)(void *)(x) >= (unsigned long)-MAX_ERRNO)
+
+static inline void * __must_check ERR_PTR(long error)
+{
+	return (void *) error;
+}
+
+static inline long __must_check PTR_ERR(__force const void *ptr)
+{
+	return (long) ptr;
+}
+
+static inline bool __must_check IS_ERR(__force const void *ptr)
+{
+	return IS_ERR_VALUE((unsigned long)ptr);
+}
+
+static inline bool __must_check IS_ERR_OR_NULL(__force const void *ptr)
+{
+	return unlikely(!ptr) || IS_ERR_VALUE((unsigned long)ptr);
+}
+
+static inline void * __must_check ERR_CAST(__force const void *ptr)
+{
+	/* cast away the const */
+	return (void *) ptr;
+}
+
+static inline int __must_check PTR_ERR_OR_ZERO(__force const void *ptr)
+{
+	if (IS_ERR(ptr))
+		return PTR_ERR(ptr);
+	else
+		return 0;
+}
+
+/* ---- printk.h ----------------------------------------------------------- */
+__printf(1, 2) int _printk(const char *fmt, ...);
+#define printk(fmt, ...)	_printk(fmt, ##__VA_ARGS__)
+#define pr_err(fmt, ...)	printk("\0013" fmt, ##__VA_ARGS__)
+#define pr_warn(fmt, ...)	printk("\0014" fmt, ##__VA_ARGS__)
+#define pr_info(fmt, ...)	printk("\0016" fmt, ##__VA_ARGS__)
+
+/* ---- string.h ----------------------------------------------------------- */
+extern size_t strlen(const char *);
+extern int strcmp(const char *, const char *);
+extern int strncmp(const char *, const char *, size_t);
+
+/* ---- opaque kernel types ------------------------------------------------ */
+struct file;
+struct dentry;
+struct inode;
+struct path;
+struct qstr;
+struct super_block;
+struct vfsmount;
+struct fs_context;
+struct fs_parameter_spec;
+struct task_struct;
+struct device;
+struct device_node;
+struct module;
+struct cred;
+struct open_flags;	/* fs/internal.h: hook modules re-declare it */
+
+/* ---- module.h / export.h ------------------------------------------------ */
+extern struct module __this_module;
+#define THIS_MODULE (&__this_module)
+
+extern bool try_module_get(struct module *module);
+extern void module_put(struct module *module);
+extern void __module_get(struct module *module);
+
+/* ---- kallsyms.h --------------------------------------------------------- */
+unsigned long kallsyms_lookup_name(const char *name);
+
+/* ---- fs.h --------------------------------------------------------------- */
+#define O_ACCMODE	00000003
+#define O_RDONLY	00000000
+#define O_WRONLY	00000001
+#define O_RDWR		00000002
+#define O_CREAT		00000100
+#define O_TRUNC		00001000
+#define AT_FDCWD	-100
+
+struct filename {
+	const char		*name;	/* pointer to actual string */
+	const __user char	*uptr;	/* original userland pointer */
+	int			refcnt;	/* atomic_t in the kernel */
+	struct audit_names	*aname;
+	const char		iname[];
+};
+
+struct file_system_type {
+	const char *name;
+	int fs_flags;
+	int (*init_fs_context)(struct fs_context *);
+	const struct fs_parameter_spec *parameters;
+	struct dentry *(*mount) (struct file_system_type *, int,
+		       const char *, void *);
+	void (*kill_sb) (struct super_block *);
+	struct module *owner;
+	struct file_system_type * next;
+};
+
+/* fs/internal.h (not a public header; declared here so tests can name it) */
+extern struct file *do_filp_open(int dfd, struct filename *pathname,
+		const struct open_flags *op);
+
+extern struct file *file_open_name(struct filename *, int, umode_t);
+extern struct file *filp_open(const char *, int, umode_t);
+extern int filp_close(struct file *, fl_owner_t id);
+extern struct filename *getname_kernel(const char *);
+extern void putname(struct filename *name);
+
+extern struct dentry *mount_bdev(struct file_system_type *fs_type,
+	int flags, const char *dev_name, void *data,
+	int (*fill_super)(struct super_block *, void *, int));
+extern struct dentry *mount_nodev(struct file_system_type *fs_type,
+	int flags, void *data,
+	int (*fill_super)(struct super_block *, void *, int));
+void kill_litter_super(struct super_block *sb);
+extern int register_filesystem(struct file_system_type *);
+extern int unregister_filesystem(struct file_system_type *);
+
+/* ---- file.h ------------------------------------------------------------- */
+extern void fput(struct file *);
+extern struct file *fget(unsigned int fd);
+
+/* ---- dcache.h / debugfs.h ----------------------------------------------- */
+extern struct dentry *d_hash_and_lookup(struct dentry *, struct qstr *);
+struct dentry *debugfs_create_dir(const char *name, struct dentry *parent);
+
+/* ---- gfp_types.h / slab.h ----------------------------------------------- */
+#define ___GFP_IO		0x40u
+#define ___GFP_FS		0x80u
+#define ___GFP_ZERO		0x100u
+#define ___GFP_DIRECT_RECLAIM	0x400u
+#define ___GFP_KSWAPD_RECLAIM	0x800u
+#define __GFP_IO	((__force gfp_t)___GFP_IO)
+#define __GFP_FS	((__force gfp_t)___GFP_FS)
+#define __GFP_ZERO	((__force gfp_t)___GFP_ZERO)
+#define __GFP_RECLAIM	((__force gfp_t)(___GFP_DIRECT_RECLAIM|___GFP_KSWAPD_RECLAIM))
+#define GFP_KERNEL	(__GFP_RECLAIM | __GFP_IO | __GFP_FS)
+
+void *__kmalloc(size_t size, gfp_t flags);
+void kfree(const void *objp);
+
+static __always_inline void *kmalloc(size_t size, gfp_t flags)
+{
+	return __kmalloc(size, flags);
+}
+
+static inline void *kzalloc(size_t size, gfp_t flags)
+{
+	return kmalloc(size, flags | __GFP_ZERO);
+}
+
+/* ---- kthread.h / sched.h ------------------------------------------------ */
+#define NUMA_NO_NODE	(-1)
+
+__printf(4, 5)
+struct task_struct *kthread_create_on_node(int (*threadfn)(void *data),
+					   void *data,
+					   int node,
+					   const char namefmt[], ...);
+
+#define kthread_create(threadfn, data, namefmt, arg...) \
+	kthread_create_on_node(threadfn, data, NUMA_NO_NODE, namefmt, ##arg)
+
+extern int wake_up_process(struct task_struct *tsk);
+
+#define kthread_run(threadfn, data, namefmt, ...)			   \
+({									   \
+	struct task_struct *__k						   \
+		= kthread_create(threadfn, data, namefmt, ## __VA_ARGS__); \
+	if (!IS_ERR(__k))						   \
+		wake_up_process(__k);					   \
+	__k;								   \
+})
+
+/* ---- ioport.h / io.h / of_address.h / device.h -------------------------- */
+struct resource {
+	resource_size_t start;
+	resource_size_t end;
+	const char *name;
+	unsigned long flags;
+};
+
+void __iomem *ioremap(resource_size_t offset, unsigned long size);
+extern void iounmap(volatile void __iomem *addr);
+void __iomem *of_iomap(struct device_node *node, int index);
+void __iomem *devm_ioremap_resource(struct device *dev,
+				    const struct resource *res);
+
+#endif /* ERRPTR_TEST_KERNEL_MIN_H */
