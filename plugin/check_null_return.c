@@ -1,0 +1,106 @@
+/*
+ * check_null_return.c - the seed bug: a stand-in returns NULL where the API
+ * it replaces never does and that API's callers test only IS_ERR().
+ *
+ * A security module hooked do_filp_open(); on a failed try_module_get() the
+ * hook returned NULL.  do_sys_open() tests do_filp_open()'s result with
+ * IS_ERR() only (IS_ERR(NULL) is false), so it went on to
+ * fsnotify_open(NULL) and oopsed at address 0x18.  The fix is to return
+ * ERR_PTR(-E...).  The error is reported at each return whose value may be
+ * NULL, with the path of that NULL, the evidence that the function stands
+ * in for the API, a caller that tests only IS_ERR(), and a fix-it.
+ */
+#include "errptr.h"
+
+/* An API whose callers break on NULL: they test only IS_ERR(), and the API
+ * itself never returns NULL (else they would be wrong already). */
+static bool
+callers_break_on_null(const struct contract *c)
+{
+	return c->callers == CALLERS_IS_ERR && c->fails != FAILS_NULL && c->fails != FAILS_BOTH;
+}
+
+static void
+describe_origin(struct report *r, const struct null_return *nr, tree fndecl)
+{
+	const struct origin *o = &nr->origin;
+
+	if (nr->literal || o->loc == UNKNOWN_LOCATION)
+		return;
+	switch (o->kind) {
+	case ORIGIN_LITERAL:
+		report_event(r, o->loc, fndecl, "NULL is assigned here");
+		break;
+	case ORIGIN_ERR_PTR_ZERO:
+		report_event(r, o->loc, fndecl, "ERR_PTR() of a value that may be 0 is NULL");
+		break;
+	case ORIGIN_CALL:
+		if (o->callee)
+			report_event(r, o->loc, fndecl, "'%s' may return NULL", decl_name(o->callee));
+		else
+			report_event(r, o->loc, fndecl, "this call may return NULL");
+		break;
+	case ORIGIN_TEST:
+		report_event(r, o->loc, fndecl, "the value is NULL when this test holds");
+		break;
+	default:
+		break;
+	}
+}
+
+static void
+explain_callers(struct report *r, const struct standin *st)
+{
+	const struct contract *c = st->contract;
+	char where[512];
+
+	if (st->kind == STANDIN_LOCAL_CALLERS) {
+		report_note(r, st->loc,
+			    "'%s' returns ERR_PTR() on other paths and its callers test only IS_ERR(), "
+			    "e.g. '%s' at %s",
+			    st->api, st->via, location_text(st->loc, where, sizeof(where)));
+		return;
+	}
+	const char *how = c->fails == FAILS_NONE ? "never fails and never returns NULL"
+						 : "reports failure with ERR_PTR(), never NULL";
+	if (c->caller) {
+		/* caller=PATH:LINE:FUNCTION */
+		const char *last = strrchr(c->caller, ':');
+		if (last) {
+			report_note(r, UNKNOWN_LOCATION,
+				    "'%s' %s; callers test only IS_ERR(), e.g. '%s' at %.*s", st->api,
+				    how, last + 1, (int)(last - c->caller), c->caller);
+			return;
+		}
+	}
+	report_note(r, UNKNOWN_LOCATION, "'%s' %s; callers test only IS_ERR()", st->api, how);
+}
+
+void
+check_null_return(struct fn_summary *s)
+{
+	struct standin st;
+	char evidence[512];
+
+	if (!s->null_returns || !standin_find(s, callers_break_on_null, &st))
+		return;
+	const char *fn = decl_name(s->decl);
+	for (struct null_return *nr = s->null_returns; nr; nr = nr->next) {
+		struct report *r = report_begin(CHECK_NULL_RETURN, nr->loc,
+			"'%s' returns NULL here, but it stands in for '%s', whose callers test "
+			"the result only with IS_ERR()", fn, st.api);
+		if (!r)
+			return;
+		describe_origin(r, nr, s->decl);
+		report_event(r, nr->loc, s->decl, "'%s' returns NULL to callers of '%s'", fn, st.api);
+		if (report_emit(r)) {
+			report_note(r, st.loc, "'%s' stands in for '%s': %s", fn, st.api,
+				    standin_evidence_text(&st, evidence, sizeof(evidence)));
+			explain_callers(r, &st);
+			if (nr->literal)
+				report_note_replace(r, nr->loc, "NULL", "ERR_PTR(-EINVAL)",
+					"return an error pointer instead, e.g. 'ERR_PTR(-EINVAL)'");
+		}
+		report_end(r);
+	}
+}

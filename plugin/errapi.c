@@ -1,0 +1,300 @@
+/*
+ * errapi.c - recognises the error-pointer convention in GIMPLE.
+ *
+ * The kernel spells it IS_ERR(), IS_ERR_OR_NULL(), ERR_PTR(), PTR_ERR(),
+ * ERR_CAST() and PTR_ERR_OR_ZERO(); other C projects use other names, so
+ * the names live in one table that "api" rules can change.  errptr runs
+ * before inlining, where these static inlines are still calls; it also
+ * understands the forms they take once inlined or written as macros:
+ * IS_ERR_VALUE(x), "(unsigned long)p >= (unsigned long)-MAX_ERRNO", and
+ * the IS_ERR_OR_NULL trick "(unsigned long)p - 1 >= -MAX_ERRNO - 1".
+ */
+#include "errptr.h"
+
+static const char *api_names[API_COUNT] = {
+	NULL,
+	"IS_ERR",
+	"IS_ERR_OR_NULL",
+	"ERR_PTR",
+	"PTR_ERR",
+	"ERR_CAST",
+	"PTR_ERR_OR_ZERO",
+};
+
+static const char *const api_keys[API_COUNT] = {
+	NULL, "is_err", "is_err_or_null", "err_ptr", "ptr_err", "err_cast",
+	"ptr_err_or_zero",
+};
+
+static long max_errno = 4095;
+
+bool
+api_set_name(const char *key, const char *name)
+{
+	for (int i = 1; i < API_COUNT; i++) {
+		if (strcmp(key, api_keys[i]) == 0) {
+			api_names[i] = xstrdup(name);
+			return true;
+		}
+	}
+	return false;
+}
+
+const char *
+api_name(enum api_fn fn)
+{
+	return api_names[fn];
+}
+
+bool
+api_set_max_errno(long n)
+{
+	if (n <= 0 || n >= 65536)
+		return false;
+	max_errno = n;
+	return true;
+}
+
+long
+api_max_errno(void)
+{
+	return max_errno;
+}
+
+enum api_fn
+api_of_decl(const_tree fndecl)
+{
+	if (!fndecl || TREE_CODE(fndecl) != FUNCTION_DECL || !DECL_NAME(fndecl))
+		return API_NONE;
+	const char *name = IDENTIFIER_POINTER(DECL_NAME(fndecl));
+	for (int i = 1; i < API_COUNT; i++)
+		if (strcmp(name, api_names[i]) == 0)
+			return (enum api_fn)i;
+	return API_NONE;
+}
+
+enum api_fn
+api_of_call(const gimple *call)
+{
+	if (!is_gimple_call(call))
+		return API_NONE;
+	return api_of_decl(gimple_call_fndecl(call));
+}
+
+/* T stripped of copies and value-preserving casts: the name whose tests
+ * tell about T.  Pointer <-> integer conversions keep the value (the
+ * kernel's IS_ERR_VALUE casts to unsigned long). */
+tree
+value_root(tree t)
+{
+	for (int depth = 0; depth < 64 && t && TREE_CODE(t) == SSA_NAME; depth++) {
+		if (SSA_NAME_IS_DEFAULT_DEF(t))
+			return t;
+		gimple *def = SSA_NAME_DEF_STMT(t);
+		if (!is_gimple_assign(def))
+			return t;
+		enum tree_code code = gimple_assign_rhs_code(def);
+		tree rhs = gimple_assign_rhs1(def);
+		if (TREE_CODE(rhs) != SSA_NAME)
+			return t;
+		if (code == SSA_NAME || CONVERT_EXPR_CODE_P(code) || code == VIEW_CONVERT_EXPR) {
+			/* A narrowing conversion may turn -ENOMEM into junk. */
+			if (INTEGRAL_TYPE_P(TREE_TYPE(t)) && INTEGRAL_TYPE_P(TREE_TYPE(rhs)) &&
+			    TYPE_PRECISION(TREE_TYPE(t)) < TYPE_PRECISION(TREE_TYPE(rhs)))
+				return t;
+			t = rhs;
+			continue;
+		}
+		return t;
+	}
+	return t;
+}
+
+/* The kinds of an integer compared "X CODE CST" are true for, where X holds
+ * a pointer converted to an unsigned integer (IS_ERR_VALUE's shape).  */
+static bool
+unsigned_compare_kinds(enum tree_code code, tree cst, unsigned prec, unsigned *kinds)
+{
+	if (TREE_CODE(cst) != INTEGER_CST || prec != TYPE_PRECISION(ptr_type_node))
+		return false;
+	/* X >= -MAX_ERRNO  <=>  X > -MAX_ERRNO - 1 */
+	wide_int w = wi::to_wide(cst);
+	wide_int lo = wi::neg(wi::shwi(max_errno, prec));
+	wide_int lo_1 = wi::sub(lo, wi::one(prec));
+	if ((code == GE_EXPR && w == lo) || (code == GT_EXPR && w == lo_1)) {
+		*kinds = VK_ERR;
+		return true;
+	}
+	if ((code == LT_EXPR && w == lo) || (code == LE_EXPR && w == lo_1)) {
+		*kinds = VK_NULL | VK_VALID;
+		return true;
+	}
+	return false;
+}
+
+/* IS_ERR_OR_NULL's inlined shape: ((unsigned long)p - 1) >= -MAX_ERRNO - 1. */
+static bool
+minus_one_compare_kinds(tree x, enum tree_code code, tree cst, tree *root, unsigned *kinds)
+{
+	if (TREE_CODE(x) != SSA_NAME || TREE_CODE(cst) != INTEGER_CST)
+		return false;
+	gimple *def = SSA_NAME_DEF_STMT(x);
+	if (!is_gimple_assign(def) || gimple_assign_rhs_code(def) != PLUS_EXPR)
+		return false;
+	tree add = gimple_assign_rhs2(def);
+	if (TREE_CODE(add) != INTEGER_CST || !integer_all_onesp(add))
+		return false;
+	unsigned prec = TYPE_PRECISION(TREE_TYPE(x));
+	if (prec != TYPE_PRECISION(ptr_type_node) || !TYPE_UNSIGNED(TREE_TYPE(x)))
+		return false;
+	wide_int w = wi::to_wide(cst);
+	wide_int lo = wi::sub(wi::neg(wi::shwi(max_errno, prec)), wi::one(prec));
+	wide_int lo_1 = wi::sub(lo, wi::one(prec));
+	unsigned k;
+	if ((code == GE_EXPR && w == lo) || (code == GT_EXPR && w == lo_1))
+		k = VK_NULL | VK_ERR;
+	else if ((code == LT_EXPR && w == lo) || (code == LE_EXPR && w == lo_1))
+		k = VK_VALID;
+	else
+		return false;
+	tree p = value_root(gimple_assign_rhs1(def));
+	if (!POINTER_TYPE_P(TREE_TYPE(p)))
+		return false;
+	*root = p;
+	*kinds = k;
+	return true;
+}
+
+/* "A CODE B" as a test of a value.  */
+static bool
+compare_test(enum tree_code code, tree a, tree b, struct value_test *t)
+{
+	if (TREE_CODE(a) != SSA_NAME) {
+		if (TREE_CODE(b) != SSA_NAME)
+			return false;
+		tree tmp = a;
+		a = b;
+		b = tmp;
+		code = swap_tree_comparison(code);
+	}
+	if (TREE_CODE(b) != INTEGER_CST)
+		return false;
+
+	tree type = TREE_TYPE(a);
+	tree root = value_root(a);
+	tree rtype = TREE_TYPE(root);
+
+	if (integer_zerop(b) && (POINTER_TYPE_P(rtype) || INTEGRAL_TYPE_P(rtype))) {
+		bool is_signed = INTEGRAL_TYPE_P(type) && !TYPE_UNSIGNED(type);
+		unsigned k;
+		switch (code) {
+		case EQ_EXPR: k = VK_ZERO; break;
+		case NE_EXPR: k = VK_NEG | VK_POS; break;
+		case LT_EXPR: if (!is_signed) return false; k = VK_NEG; break;
+		case GE_EXPR: if (!is_signed) return false; k = VK_ZERO | VK_POS; break;
+		case GT_EXPR: k = is_signed ? VK_POS : VK_NEG | VK_POS; break;
+		case LE_EXPR: k = is_signed ? VK_ZERO | VK_NEG : VK_ZERO; break;
+		default: return false;
+		}
+		/* For a pointer, "negative" is an error pointer and "positive"
+		 * any other non-NULL value; a signed comparison of a pointer
+		 * converted to long does not mean that, so keep to == and !=. */
+		if (POINTER_TYPE_P(rtype) && code != EQ_EXPR && code != NE_EXPR &&
+		    !(code == GT_EXPR && !is_signed) && !(code == LE_EXPR && !is_signed))
+			return false;
+		t->root = root;
+		t->kinds = k;
+		return true;
+	}
+
+	if (POINTER_TYPE_P(rtype) && INTEGRAL_TYPE_P(type) && TYPE_UNSIGNED(type)) {
+		unsigned k;
+		if (unsigned_compare_kinds(code, b, TYPE_PRECISION(type), &k)) {
+			t->root = root;
+			t->kinds = k;
+			return true;
+		}
+	}
+	tree r2;
+	unsigned k2;
+	if (minus_one_compare_kinds(a, code, b, &r2, &k2)) {
+		t->root = r2;
+		t->kinds = k2;
+		return true;
+	}
+	return false;
+}
+
+/* B is a truth value (bool or int): when is it non-zero?  Follows
+ * conversions, __builtin_expect (likely/unlikely), negation, and the
+ * convention's tests as calls. */
+bool
+bool_test(tree b, struct value_test *t, int depth)
+{
+	if (depth > 16 || TREE_CODE(b) != SSA_NAME || SSA_NAME_IS_DEFAULT_DEF(b))
+		return false;
+	gimple *def = SSA_NAME_DEF_STMT(b);
+
+	if (is_gimple_call(def)) {
+		enum api_fn fn = api_of_call(def);
+		if ((fn == API_IS_ERR || fn == API_IS_ERR_OR_NULL) && gimple_call_num_args(def) == 1) {
+			t->root = value_root(gimple_call_arg(def, 0));
+			t->kinds = fn == API_IS_ERR ? VK_ERR : VK_ERR | VK_NULL;
+			return TREE_CODE(t->root) == SSA_NAME;
+		}
+		if (gimple_call_builtin_p(def, BUILT_IN_EXPECT) && gimple_call_num_args(def) >= 1)
+			return bool_test(gimple_call_arg(def, 0), t, depth + 1);
+		if (gimple_call_internal_p(def) && gimple_call_internal_fn(def) == IFN_BUILTIN_EXPECT)
+			return bool_test(gimple_call_arg(def, 0), t, depth + 1);
+		return false;
+	}
+	if (!is_gimple_assign(def))
+		return false;
+
+	enum tree_code code = gimple_assign_rhs_code(def);
+	tree r1 = gimple_assign_rhs1(def);
+	if (code == SSA_NAME || CONVERT_EXPR_CODE_P(code))
+		return bool_test(r1, t, depth + 1);
+	if (code == TRUTH_NOT_EXPR || (code == BIT_XOR_EXPR && integer_onep(gimple_assign_rhs2(def)) &&
+				       TREE_CODE(TREE_TYPE(r1)) == BOOLEAN_TYPE)) {
+		if (!bool_test(r1, t, depth + 1))
+			return false;
+		t->kinds = ~t->kinds & VK_KINDS;
+		return true;
+	}
+	if (TREE_CODE_CLASS(code) == tcc_comparison) {
+		tree r2 = gimple_assign_rhs2(def);
+		/* (b != 0) and (b == 0) where b is itself a test */
+		if ((code == NE_EXPR || code == EQ_EXPR) && integer_zerop(r2) &&
+		    TREE_CODE(r1) == SSA_NAME && !POINTER_TYPE_P(TREE_TYPE(r1)) &&
+		    bool_test(r1, t, depth + 1)) {
+			if (code == EQ_EXPR)
+				t->kinds = ~t->kinds & VK_KINDS;
+			return true;
+		}
+		return compare_test(code, r1, r2, t);
+	}
+	return false;
+}
+
+/* The test a GIMPLE_COND makes: the condition is true exactly when the
+ * value of T->root is one of T->kinds. */
+bool
+cond_test(gcond *cond, struct value_test *t)
+{
+	enum tree_code code = gimple_cond_code(cond);
+	tree lhs = gimple_cond_lhs(cond);
+	tree rhs = gimple_cond_rhs(cond);
+
+	/* "if (IS_ERR (p))" is "if (_1 != 0)" with _1 = IS_ERR (p). */
+	if ((code == NE_EXPR || code == EQ_EXPR) && integer_zerop(rhs) &&
+	    TREE_CODE(lhs) == SSA_NAME && !POINTER_TYPE_P(TREE_TYPE(lhs)) &&
+	    bool_test(lhs, t, 0)) {
+		if (code == EQ_EXPR)
+			t->kinds = ~t->kinds & VK_KINDS;
+		return true;
+	}
+	if (compare_test(code, lhs, rhs, t))
+		return TREE_CODE(t->root) == SSA_NAME;
+	return false;
+}

@@ -1,0 +1,245 @@
+/*
+ * errptr.h - types shared by the parts of errptr.
+ *
+ * Data flows one way: rules -> contract store (contracts.c) -> value
+ * analysis of each function (value.c, using errapi.c to recognise the
+ * error-pointer convention) -> function summaries (summary.c) -> stand-in
+ * detection (standin.c) -> checks (check_*.c) -> diagnostics (report.c).
+ */
+#ifndef ERRPTR_H
+#define ERRPTR_H
+
+#include "compat.h"
+
+/* ---- value kinds ------------------------------------------------------
+ * What a value may hold, as a bit set.  The same bits serve pointers and
+ * the integers that become pointers (ERR_PTR's argument):
+ *   pointer:  VK_NULL   NULL          VK_ERR  ERR_PTR(-errno)  VK_VALID  other
+ *   integer:  VK_ZERO   0             VK_NEG  negative         VK_POS    positive
+ * VK_UNKNOWN marks a value from a source the analysis knows nothing about
+ * (a parameter, a load, a call without contract): it may hold anything, and
+ * is never reported as NULL or ERR.  A test makes it definite: after
+ * "if (!p)" an unknown p is NULL.
+ */
+#define VK_NULL    1u
+#define VK_ERR     2u
+#define VK_VALID   4u
+#define VK_ZERO    VK_NULL
+#define VK_NEG     VK_ERR
+#define VK_POS     VK_VALID
+#define VK_KINDS   (VK_NULL | VK_ERR | VK_VALID)
+#define VK_UNKNOWN 8u
+
+/* ---- contracts -------------------------------------------------------- */
+enum fail_kind {
+	FAILS_UNKNOWN = 0,
+	FAILS_NONE,		/* never fails */
+	FAILS_NULL,		/* NULL on failure */
+	FAILS_ERR,		/* ERR_PTR() on failure, never NULL */
+	FAILS_BOTH,		/* NULL and ERR_PTR() */
+};
+
+enum callers_kind {
+	CALLERS_UNKNOWN = 0,
+	CALLERS_IS_ERR,		/* callers test only IS_ERR() */
+	CALLERS_NULL,		/* callers test only for NULL */
+	CALLERS_IS_ERR_OR_NULL,	/* callers handle both */
+	CALLERS_NONE,		/* results need no check (debugfs) */
+	CALLERS_MIXED,		/* callers disagree */
+};
+
+struct contract {
+	const char *name;	/* "do_filp_open" or "file_system_type.mount" */
+	bool is_member;
+	enum fail_kind fails;
+	enum callers_kind callers;
+	int nargs;		/* -1 when the rule does not say */
+	const char *caller;	/* "fs/open.c:1331:do_sys_openat2" or NULL */
+	const char *src;	/* "fs/namei.c:3813" or NULL */
+	const char *standin_for; /* a "standin F for=A" rule: A */
+	const char *rule_file;	/* where the rule was read */
+	int rule_line;
+};
+
+/* contracts.c */
+void contracts_init(void);
+bool contracts_load_file(const char *path);
+bool contracts_load_dir(const char *dir);
+const struct contract *contract_for_function(const char *name);
+const struct contract *contract_for_member(const char *type_name, const char *field);
+const struct contract *standin_rule_for(const char *name);
+const char *fails_name(enum fail_kind k);
+const char *callers_name(enum callers_kind k);
+unsigned fails_to_mask(enum fail_kind k);
+/* Enumerate names with a contract that matter to stand-in detection. */
+bool contract_name_exists(const char *name, size_t len);
+
+/* ---- the error-pointer convention (errapi.c) -------------------------- */
+enum api_fn {
+	API_NONE = 0,
+	API_IS_ERR,
+	API_IS_ERR_OR_NULL,
+	API_ERR_PTR,
+	API_PTR_ERR,
+	API_ERR_CAST,
+	API_PTR_ERR_OR_ZERO,
+	API_COUNT
+};
+
+bool api_set_name(const char *key, const char *name);
+const char *api_name(enum api_fn fn);
+enum api_fn api_of_call(const gimple *call);
+enum api_fn api_of_decl(const_tree fndecl);
+bool api_set_max_errno(long n);
+long api_max_errno(void);
+
+/* A test of a value: the condition holds exactly when the value's kind is
+ * one of KINDS.  ROOT is the SSA name tested, stripped of copies and casts. */
+struct value_test {
+	tree root;
+	unsigned kinds;
+};
+bool cond_test(gcond *cond, struct value_test *t);
+bool bool_test(tree b, struct value_test *t, int depth);
+tree value_root(tree t);
+
+/* ---- value analysis (value.c) ---------------------------------------- */
+enum origin_kind {
+	ORIGIN_NONE = 0,
+	ORIGIN_LITERAL,		/* a NULL constant */
+	ORIGIN_ERR_PTR_ZERO,	/* ERR_PTR(x) with x == 0 */
+	ORIGIN_CALL,		/* a callee whose contract returns NULL */
+	ORIGIN_TEST,		/* known NULL because a test said so */
+};
+
+struct origin {
+	enum origin_kind kind;
+	location_t loc;
+	tree callee;		/* ORIGIN_CALL: the callee (decl) */
+};
+
+void value_begin_function(function *fn);
+void value_end_function(void);
+unsigned value_of_name(tree name, struct origin *why);
+unsigned value_at_block(tree op, basic_block bb, struct origin *why);
+unsigned value_on_edge(tree op, edge e, location_t loc, struct origin *why);
+unsigned value_of_call(gimple *call, struct origin *why);
+const struct contract *value_indirect_target(gimple *call, const char **via);
+bool value_block_test(basic_block bb, struct value_test *t, location_t *loc);
+
+/* ---- summaries of this translation unit's functions (summary.c) ------ */
+/* One source-level return statement whose value may be NULL. */
+struct null_return {
+	location_t loc;		/* the return statement */
+	struct origin origin;	/* where the NULL comes from */
+	bool literal;		/* "return NULL;" itself */
+	struct null_return *next;
+};
+
+/* Evidence, found in a body, that a function takes the place of an API. */
+enum standin_kind {
+	STANDIN_NONE = 0,
+	STANDIN_RULE,		/* a standin rule */
+	STANDIN_HOOK_STRING,	/* paired with "A" in a hook table */
+	STANDIN_HOOK_ADDR,	/* paired with &A in a hook table */
+	STANDIN_MEMBER,		/* assigned to a struct member with a contract */
+	STANDIN_LOOKUP_CALL,	/* returns the result of A looked up by name */
+	STANDIN_VAR_CALL,	/* returns the result of A called through orig_A */
+	STANDIN_DIRECT_CALL,	/* returns the result of calling A, same prototype */
+	STANDIN_NAME,		/* name contains A and the prototype matches */
+	STANDIN_DEFINITION,	/* it is A */
+	STANDIN_LOCAL_CALLERS,	/* its callers in this file test only IS_ERR */
+	STANDIN_KIND_COUNT
+};
+
+struct standin {
+	enum standin_kind kind;
+	const char *api;	/* function name or "struct.member" */
+	const struct contract *contract;
+	const char *via;	/* hook table, pointer variable or rules file */
+	int via_line;		/* line in the rules file */
+	location_t loc;		/* where the evidence is */
+};
+
+struct call_tests {
+	unsigned calls;		/* calls whose result is a pointer */
+	unsigned is_err_only;	/* tested with IS_ERR() and never for NULL */
+	unsigned null_tested;	/* tested for NULL (alone or with IS_ERR) */
+	unsigned untested;
+	location_t is_err_loc;	/* one IS_ERR-only test */
+	tree is_err_caller;	/* the function holding it */
+};
+
+struct fn_summary {
+	tree decl;
+	bool analysed;			/* its body has been through value.c */
+	unsigned returns;		/* value kinds of all returns */
+	struct null_return *null_returns;
+	/* evidence that it stands in for an API, by kind (api NULL: none) */
+	struct standin evidence[STANDIN_KIND_COUNT];
+	struct call_tests tested_by_callers;
+	struct fn_summary *next;
+};
+
+struct fn_summary *summary_get(tree fndecl, bool create);
+struct fn_summary *summary_first(void);
+void summary_analyse_function(function *fn);
+void summary_note_member(tree fndecl, const char *type_name, const char *field, location_t loc);
+const char *type_name_of(tree type);
+
+/* ---- stand-in detection (standin.c) ---------------------------------- */
+void standin_scan_globals(void);
+void standin_note(struct fn_summary *s, enum standin_kind kind, const struct contract *c,
+		  const char *via, location_t loc);
+/* The strongest evidence that S stands in for an API whose contract
+ * satisfies WANTED. */
+bool standin_find(struct fn_summary *s, bool (*wanted)(const struct contract *),
+		  struct standin *out);
+bool prototypes_match(tree fndecl, const struct contract *c);
+
+/* ---- checks ------------------------------------------------------------ */
+enum check_id {
+	CHECK_NULL_RETURN = 0,
+	CHECK_COUNT
+};
+
+enum severity { SEV_OFF = 0, SEV_NOTE, SEV_WARNING, SEV_ERROR };
+
+struct check_desc {
+	const char *name;	/* argument key and tag without "errptr-" */
+	enum severity default_severity;
+	const char *what;	/* one line for --help */
+};
+
+extern const struct check_desc checks[CHECK_COUNT];
+extern enum severity check_severity[CHECK_COUNT];
+
+/* check_null_return.c */
+void check_null_return(struct fn_summary *s);
+
+/* ---- diagnostics (report.c) ------------------------------------------ */
+/* A diagnostic is built in steps: begin (message and location), events of
+ * its path, emit, notes, end.  Texts are printf formats (names are quoted
+ * by the caller); the tag is appended by report.c. */
+struct report;
+struct report *report_begin(enum check_id check, location_t loc, const char *fmt, ...)
+	ATTRIBUTE_PRINTF_3;
+void report_event(struct report *r, location_t loc, tree fndecl, const char *fmt, ...)
+	ATTRIBUTE_PRINTF_4;
+bool report_emit(struct report *r);
+void report_note(struct report *r, location_t loc, const char *fmt, ...)
+	ATTRIBUTE_PRINTF_3;
+void report_note_replace(struct report *r, location_t loc, const char *token,
+			 const char *replacement, const char *fmt, ...)
+	ATTRIBUTE_PRINTF_5;
+void report_end(struct report *r);
+location_t user_location(location_t loc);
+const char *decl_name(tree decl);
+const char *location_text(location_t loc, char *buf, size_t size);
+const char *standin_evidence_text(const struct standin *s, char *buf, size_t size);
+
+/* ---- options (errptr.c) ---------------------------------------------- */
+extern bool errptr_verbose;
+extern const char *errptr_plugin_name;
+
+#endif /* ERRPTR_H */

@@ -1,0 +1,344 @@
+/*
+ * summary.c - what errptr keeps of each function of this translation unit.
+ *
+ * The pass after "ssa" calls summary_analyse_function() for every function
+ * body, callees before callers (GCC runs the early passes in reverse
+ * postorder of the call graph).  What it records - the kinds of value each
+ * return may yield and where a NULL comes from, calls whose result is
+ * returned (evidence of a stand-in), functions stored in struct members,
+ * and how each call's result is tested - is all the checks need once the
+ * bodies have moved on through the optimisers.
+ */
+#include "errptr.h"
+
+static htab_t summaries;
+static struct fn_summary *summary_list;
+
+static hashval_t
+summary_hash(const void *p)
+{
+	return htab_hash_pointer(((const struct fn_summary *)p)->decl);
+}
+
+static int
+summary_eq(const void *a, const void *b)
+{
+	return ((const struct fn_summary *)a)->decl == ((const struct fn_summary *)b)->decl;
+}
+
+struct fn_summary *
+summary_get(tree fndecl, bool create)
+{
+	struct fn_summary key;
+
+	if (!summaries) {
+		if (!create)
+			return NULL;
+		summaries = htab_create(64, summary_hash, summary_eq, NULL);
+	}
+	key.decl = fndecl;
+	void **slot = htab_find_slot(summaries, &key, create ? INSERT : NO_INSERT);
+	if (!slot)
+		return NULL;
+	if (!*slot) {
+		struct fn_summary *s = XCNEW(struct fn_summary);
+		s->decl = fndecl;
+		s->next = summary_list;
+		summary_list = s;
+		*slot = s;
+	}
+	return (struct fn_summary *)*slot;
+}
+
+struct fn_summary *
+summary_first(void)
+{
+	return summary_list;
+}
+
+const char *
+type_name_of(tree type)
+{
+	if (!type)
+		return NULL;
+	type = TYPE_MAIN_VARIANT(type);
+	tree name = TYPE_NAME(type);
+	if (name && TREE_CODE(name) == TYPE_DECL)
+		name = DECL_NAME(name);
+	if (name && TREE_CODE(name) == IDENTIFIER_NODE)
+		return IDENTIFIER_POINTER(name);
+	return NULL;
+}
+
+void
+summary_note_member(tree fndecl, const char *type_name, const char *field, location_t loc)
+{
+	const struct contract *c = contract_for_member(type_name, field);
+	if (!c)
+		return;
+	standin_note(summary_get(fndecl, true), STANDIN_MEMBER, c, NULL, loc);
+}
+
+/* ---- returns ----------------------------------------------------------- */
+
+/* An SSA name the compiler made (the return temporary, a ?: temporary)
+ * rather than a variable of the program. */
+static bool
+compiler_temporary_p(tree name)
+{
+	tree var = SSA_NAME_VAR(name);
+	return !var || (TREE_CODE(var) == VAR_DECL && DECL_ARTIFICIAL(var));
+}
+
+/* Calls whose result reaches a return: evidence that the function passes
+ * on what an API returned. */
+static void
+note_returned_calls(struct fn_summary *s, tree val, bitmap visited, int depth)
+{
+	if (depth > 64 || TREE_CODE(val) != SSA_NAME || SSA_NAME_IS_DEFAULT_DEF(val))
+		return;
+	if (!bitmap_set_bit(visited, SSA_NAME_VERSION(val)))
+		return;
+	gimple *def = SSA_NAME_DEF_STMT(val);
+	if (gphi *phi = dyn_cast<gphi *>(def)) {
+		for (unsigned i = 0; i < gimple_phi_num_args(phi); i++)
+			note_returned_calls(s, gimple_phi_arg_def(phi, i), visited, depth + 1);
+		return;
+	}
+	if (is_gimple_assign(def)) {
+		enum tree_code code = gimple_assign_rhs_code(def);
+		if (code == SSA_NAME || CONVERT_EXPR_CODE_P(code))
+			note_returned_calls(s, gimple_assign_rhs1(def), visited, depth + 1);
+		return;
+	}
+	if (!is_gimple_call(def))
+		return;
+	enum api_fn fn = api_of_call(def);
+	if (fn == API_ERR_CAST) {
+		note_returned_calls(s, gimple_call_arg(def, 0), visited, depth + 1);
+		return;
+	}
+	if (fn != API_NONE)
+		return;
+	tree callee = gimple_call_fndecl(def);
+	if (callee && DECL_NAME(callee)) {
+		const struct contract *c = contract_for_function(IDENTIFIER_POINTER(DECL_NAME(callee)));
+		if (c && prototypes_match(s->decl, c))
+			standin_note(s, STANDIN_DIRECT_CALL, c, NULL, gimple_location(def));
+		return;
+	}
+	const char *via = NULL;
+	const struct contract *c = value_indirect_target(def, &via);
+	if (c)
+		standin_note(s, via ? STANDIN_VAR_CALL : STANDIN_LOOKUP_CALL, c, via,
+			     gimple_location(def));
+}
+
+/* One source-level return statement of value VAL, at LOC; VAL flows in
+ * along E when E is set, else it is used in BB. */
+static void
+return_site(struct fn_summary *s, tree val, basic_block bb, edge e, location_t loc,
+	    bitmap calls_visited)
+{
+	struct origin o = { ORIGIN_NONE, UNKNOWN_LOCATION, NULL_TREE };
+	unsigned m = e ? value_on_edge(val, e, loc, &o) : value_at_block(val, bb, &o);
+
+	s->returns |= m;
+	note_returned_calls(s, val, calls_visited, 0);
+	if (!(m & VK_NULL) || !POINTER_TYPE_P(TREE_TYPE(TREE_TYPE(s->decl))))
+		return;
+	struct null_return *nr = XCNEW(struct null_return);
+	nr->loc = loc;
+	nr->origin = o;
+	nr->literal = o.kind == ORIGIN_LITERAL &&
+		      (o.loc == loc || o.loc == UNKNOWN_LOCATION ||
+		       user_location(o.loc) == user_location(loc));
+	/* keep source order: append */
+	struct null_return **p = &s->null_returns;
+	while (*p)
+		p = &(*p)->next;
+	*p = nr;
+}
+
+/* Split the value returned by a GIMPLE_RETURN into the source-level
+ * returns it merges: the gimplifier assigns each "return X;" to one
+ * temporary, and PHIs of that temporary join them. */
+static void
+collect_return_sites(struct fn_summary *s, tree val, basic_block bb, edge e, location_t loc,
+		     bitmap phis_visited, bitmap calls_visited, int depth)
+{
+	if (TREE_CODE(val) == SSA_NAME && !SSA_NAME_IS_DEFAULT_DEF(val) &&
+	    compiler_temporary_p(val) && depth < 64) {
+		gimple *def = SSA_NAME_DEF_STMT(val);
+		if (gphi *phi = dyn_cast<gphi *>(def)) {
+			if (!bitmap_set_bit(phis_visited, SSA_NAME_VERSION(val)))
+				return;
+			for (unsigned i = 0; i < gimple_phi_num_args(phi); i++) {
+				location_t l = gimple_phi_arg_location(phi, i);
+				collect_return_sites(s, gimple_phi_arg_def(phi, i), NULL,
+						     gimple_phi_arg_edge(phi, i),
+						     l != UNKNOWN_LOCATION ? l : loc,
+						     phis_visited, calls_visited, depth + 1);
+			}
+			return;
+		}
+		location_t l = gimple_location(def);
+		if (l != UNKNOWN_LOCATION) {
+			/* "_5 = X;" where the gimplifier lowered "return X;" */
+			return_site(s, val, gimple_bb(def), NULL, l, calls_visited);
+			return;
+		}
+	}
+	return_site(s, val, bb, e, loc, calls_visited);
+}
+
+static void
+analyse_returns(struct fn_summary *s, function *fn)
+{
+	bitmap phis_visited = BITMAP_ALLOC(NULL);
+	bitmap calls_visited = BITMAP_ALLOC(NULL);
+	basic_block bb;
+
+	FOR_EACH_BB_FN(bb, fn) {
+		gimple *last = errptr_last_stmt(bb);
+		if (!last || gimple_code(last) != GIMPLE_RETURN)
+			continue;
+		tree val = gimple_return_retval(as_a<greturn *>(last));
+		if (!val)
+			continue;
+		collect_return_sites(s, val, bb, NULL, gimple_location(last), phis_visited,
+				     calls_visited, 0);
+	}
+	BITMAP_FREE(phis_visited);
+	BITMAP_FREE(calls_visited);
+}
+
+/* ---- how call results are tested ------------------------------------ */
+#define TESTED_IS_ERR 1u
+#define TESTED_NULL   2u
+
+static unsigned
+test_bits(unsigned kinds)
+{
+	switch (kinds) {
+	case VK_ERR:
+	case VK_NULL | VK_VALID:
+		return TESTED_IS_ERR;
+	case VK_NULL:
+	case VK_ERR | VK_VALID:
+		return TESTED_NULL;
+	case VK_NULL | VK_ERR:
+	case VK_VALID:
+		return TESTED_IS_ERR | TESTED_NULL;
+	default:
+		return 0;
+	}
+}
+
+static void
+analyse_call_tests(function *fn, unsigned nnames)
+{
+	unsigned char *tested = XCNEWVEC(unsigned char, nnames);
+	location_t *where = XCNEWVEC(location_t, nnames);
+	basic_block bb;
+
+	FOR_EACH_BB_FN(bb, fn) {
+		struct value_test t;
+		location_t loc;
+		if (value_block_test(bb, &t, &loc) && SSA_NAME_VERSION(t.root) < nnames) {
+			unsigned v = SSA_NAME_VERSION(t.root);
+			tested[v] |= test_bits(t.kinds);
+			if (!where[v])
+				where[v] = loc;
+		}
+		for (gimple_stmt_iterator gsi = gsi_start_bb(bb); !gsi_end_p(gsi); gsi_next(&gsi)) {
+			gimple *stmt = gsi_stmt(gsi);
+			if (!is_gimple_call(stmt) || gimple_call_num_args(stmt) != 1)
+				continue;
+			enum api_fn fn = api_of_call(stmt);
+			unsigned bits = fn == API_IS_ERR || fn == API_PTR_ERR_OR_ZERO ? TESTED_IS_ERR
+				      : fn == API_IS_ERR_OR_NULL ? TESTED_IS_ERR | TESTED_NULL : 0;
+			tree root = value_root(gimple_call_arg(stmt, 0));
+			if (!bits || TREE_CODE(root) != SSA_NAME || SSA_NAME_VERSION(root) >= nnames)
+				continue;
+			tested[SSA_NAME_VERSION(root)] |= bits;
+			if (!where[SSA_NAME_VERSION(root)])
+				where[SSA_NAME_VERSION(root)] = gimple_location(stmt);
+		}
+	}
+
+	FOR_EACH_BB_FN(bb, fn) {
+		for (gimple_stmt_iterator gsi = gsi_start_bb(bb); !gsi_end_p(gsi); gsi_next(&gsi)) {
+			gimple *stmt = gsi_stmt(gsi);
+			if (!is_gimple_call(stmt))
+				continue;
+			tree callee = gimple_call_fndecl(stmt);
+			tree lhs = gimple_call_lhs(stmt);
+			if (!callee || !lhs || TREE_CODE(lhs) != SSA_NAME ||
+			    !POINTER_TYPE_P(TREE_TYPE(lhs)) || api_of_decl(callee) != API_NONE)
+				continue;
+			struct cgraph_node *node = cgraph_node::get(callee);
+			if (!node || !node->definition)
+				continue;	/* only this file's functions */
+			struct call_tests *ct = &summary_get(callee, true)->tested_by_callers;
+			unsigned bits = SSA_NAME_VERSION(lhs) < nnames ? tested[SSA_NAME_VERSION(lhs)] : 0;
+			ct->calls++;
+			if (bits == TESTED_IS_ERR) {
+				ct->is_err_only++;
+				if (!ct->is_err_caller) {
+					ct->is_err_caller = fn->decl;
+					ct->is_err_loc = where[SSA_NAME_VERSION(lhs)];
+				}
+			} else if (bits & TESTED_NULL) {
+				ct->null_tested++;
+			} else {
+				ct->untested++;
+			}
+		}
+	}
+	XDELETEVEC(tested);
+	XDELETEVEC(where);
+}
+
+/* ---- members assigned in code ----------------------------------------- */
+static void
+analyse_member_stores(function *fn)
+{
+	basic_block bb;
+
+	FOR_EACH_BB_FN(bb, fn) {
+		for (gimple_stmt_iterator gsi = gsi_start_bb(bb); !gsi_end_p(gsi); gsi_next(&gsi)) {
+			gimple *stmt = gsi_stmt(gsi);
+			if (!gimple_assign_single_p(stmt))
+				continue;
+			tree lhs = gimple_assign_lhs(stmt);
+			tree rhs = gimple_assign_rhs1(stmt);
+			if (TREE_CODE(lhs) != COMPONENT_REF || TREE_CODE(rhs) != ADDR_EXPR ||
+			    TREE_CODE(TREE_OPERAND(rhs, 0)) != FUNCTION_DECL)
+				continue;
+			tree field = TREE_OPERAND(lhs, 1);
+			if (TREE_CODE(field) != FIELD_DECL || !DECL_NAME(field))
+				continue;
+			const char *type = type_name_of(DECL_CONTEXT(field));
+			if (type)
+				summary_note_member(TREE_OPERAND(rhs, 0), type,
+						    IDENTIFIER_POINTER(DECL_NAME(field)),
+						    gimple_location(stmt));
+		}
+	}
+}
+
+void
+summary_analyse_function(function *fn)
+{
+	struct fn_summary *s = summary_get(fn->decl, true);
+
+	if (s->analysed)
+		return;
+	value_begin_function(fn);
+	analyse_returns(s, fn);
+	analyse_call_tests(fn, num_ssa_names);
+	analyse_member_stores(fn);
+	value_end_function();
+	s->analysed = true;
+}

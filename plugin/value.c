@@ -1,0 +1,467 @@
+/*
+ * value.c - what each pointer (or errno integer) may hold, per function.
+ *
+ * Works on SSA form right after it is built (before inlining).  The value
+ * of an SSA name is the union of what its definition can produce: a
+ * constant, ERR_PTR(x) (NULL too when x may be 0), a call (from the
+ * callee's contract or this file's summary of it), a PHI (union of its
+ * arguments, each seen on its incoming edge).  Where a value is used, the
+ * tests that must have held to get there refine it: walking up the
+ * dominator tree, every edge that is the only way into a block on the
+ * walk and leaves a condition on the same value applies that condition.
+ * That is path-sensitive for the shapes that matter ("if (!f) return f;",
+ * "if (IS_ERR(f)) goto out;") and costs one walk per use, with results of
+ * definitions memoised: no path enumeration.
+ */
+#include "errptr.h"
+
+#define MAX_DEPTH 1000		/* recursion through copies and PHIs */
+#define MAX_DOM_STEPS 512	/* dominator walk for one use */
+
+enum { ST_NONE = 0, ST_BUSY, ST_DONE };
+
+static struct {
+	function *fn;
+	unsigned nnames;
+	unsigned char *state;
+	unsigned char *mask;
+	struct origin *why;
+	/* per basic block: the test its final condition makes, if any */
+	unsigned nblocks;
+	tree *cond_root;
+	unsigned char *cond_kinds;
+	location_t *cond_loc;
+	sbitmap tested;		/* SSA versions that some condition tests */
+	bool own_dominators;
+	unsigned busy_hits;
+	unsigned depth;
+	unsigned long work;
+} V;
+
+static unsigned popcount3(unsigned m)
+{
+	return !!(m & 1) + !!(m & 2) + !!(m & 4);
+}
+
+/* Restrict MASK to the kinds ALLOWED by a test that held at LOC. */
+static unsigned
+restrict_mask(unsigned mask, unsigned allowed, location_t loc, struct origin *why)
+{
+	unsigned out = mask & allowed & VK_KINDS;
+
+	if (mask & VK_UNKNOWN) {
+		if (popcount3(allowed) == 1) {
+			if (allowed == VK_NULL && !(out & VK_NULL) && why) {
+				why->kind = ORIGIN_TEST;
+				why->loc = loc;
+				why->callee = NULL_TREE;
+			}
+			out |= allowed;
+		} else {
+			out |= VK_UNKNOWN;
+		}
+	}
+	return out;
+}
+
+/* Apply the condition that ends E->src, if it tests ROOT, for E taken. */
+static unsigned
+refine_on_edge(edge e, tree root, unsigned mask, struct origin *why)
+{
+	basic_block src = e->src;
+
+	if ((unsigned)src->index >= V.nblocks || V.cond_root[src->index] != root)
+		return mask;
+	if (!(e->flags & (EDGE_TRUE_VALUE | EDGE_FALSE_VALUE)))
+		return mask;
+	unsigned kinds = V.cond_kinds[src->index];
+	unsigned allowed = (e->flags & EDGE_TRUE_VALUE) ? kinds : (~kinds & VK_KINDS);
+	return restrict_mask(mask, allowed, V.cond_loc[src->index], why);
+}
+
+/* Apply every test on ROOT that must have held to reach BB. */
+static unsigned
+refine_by_dominators(tree root, basic_block bb, unsigned mask, struct origin *why)
+{
+	if (!root || TREE_CODE(root) != SSA_NAME ||
+	    !bitmap_bit_p(V.tested, SSA_NAME_VERSION(root)))
+		return mask;
+	basic_block entry = ENTRY_BLOCK_PTR_FOR_FN(V.fn);
+	for (int steps = 0; bb && bb != entry && steps < MAX_DOM_STEPS; steps++) {
+		if (single_pred_p(bb))
+			mask = refine_on_edge(single_pred_edge(bb), root, mask, why);
+		bb = get_immediate_dominator(CDI_DOMINATORS, bb);
+	}
+	return mask;
+}
+
+static void
+set_origin(struct origin *why, enum origin_kind kind, location_t loc, tree callee)
+{
+	if (why && why->kind == ORIGIN_NONE) {
+		why->kind = kind;
+		why->loc = loc;
+		why->callee = callee;
+	}
+}
+
+/* The kinds of a constant. */
+static unsigned
+constant_mask(tree c, location_t loc, struct origin *why)
+{
+	if (TREE_CODE(c) == INTEGER_CST) {
+		if (integer_zerop(c)) {
+			if (POINTER_TYPE_P(TREE_TYPE(c)))
+				set_origin(why, ORIGIN_LITERAL, loc, NULL_TREE);
+			return VK_ZERO;
+		}
+		if (wi::neg_p(wi::to_wide(c), TYPE_SIGN(TREE_TYPE(c))) ||
+		    TYPE_PRECISION(TREE_TYPE(c)) == TYPE_PRECISION(ptr_type_node)) {
+			/* -1 .. -MAX_ERRNO, in the type's precision */
+			wide_int w = wi::to_wide(c);
+			unsigned prec = w.get_precision();
+			wide_int lo = wi::neg(wi::shwi(api_max_errno(), prec));
+			if (wi::ges_p(w, lo) && wi::lts_p(w, wi::zero(prec)))
+				return VK_ERR;
+		}
+		return VK_VALID;
+	}
+	if (TREE_CODE(c) == ADDR_EXPR)
+		return VK_VALID;
+	return VK_UNKNOWN;
+}
+
+static unsigned value_of_op(tree op, location_t loc, struct origin *why);
+
+/* What an indirect call's target stands for: the API it was looked up as
+ * (a string literal passed to the call that produced the pointer) or the
+ * API named in the variable it was loaded from.  */
+static const struct contract *
+indirect_target(tree fnptr, const char **via)
+{
+	*via = NULL;
+	for (int depth = 0; depth < 16 && fnptr && TREE_CODE(fnptr) == SSA_NAME; depth++) {
+		if (SSA_NAME_IS_DEFAULT_DEF(fnptr))
+			return NULL;
+		gimple *def = SSA_NAME_DEF_STMT(fnptr);
+		if (is_gimple_call(def)) {
+			for (unsigned i = 0; i < gimple_call_num_args(def); i++) {
+				tree a = gimple_call_arg(def, i);
+				STRIP_NOPS(a);
+				if (TREE_CODE(a) == ADDR_EXPR)
+					a = TREE_OPERAND(a, 0);
+				if (TREE_CODE(a) == ARRAY_REF)
+					a = TREE_OPERAND(a, 0);
+				if (TREE_CODE(a) != STRING_CST)
+					continue;
+				const struct contract *c = contract_for_function(TREE_STRING_POINTER(a));
+				if (c)
+					return c;
+			}
+			return NULL;
+		}
+		if (!is_gimple_assign(def))
+			return NULL;
+		tree rhs = gimple_assign_rhs1(def);
+		if (gimple_assign_single_p(def) && (TREE_CODE(rhs) == VAR_DECL)) {
+			if (!DECL_NAME(rhs))
+				return NULL;
+			/* orig_do_filp_open, real_do_filp_open, do_filp_open_orig */
+			const char *name = IDENTIFIER_POINTER(DECL_NAME(rhs));
+			size_t len = strlen(name);
+			for (size_t i = 0; i < len; i++) {
+				if (i > 0 && name[i - 1] != '_')
+					continue;
+				for (size_t j = len; j > i; j--) {
+					if (j < len && name[j] != '_')
+						continue;
+					if (j - i == len)
+						continue;
+					if (!contract_name_exists(name + i, j - i))
+						continue;
+					char *api = xstrndup(name + i, j - i);
+					const struct contract *c = contract_for_function(api);
+					free(api);
+					if (c) {
+						*via = name;
+						return c;
+					}
+				}
+			}
+			return NULL;
+		}
+		if (gimple_assign_rhs_code(def) == SSA_NAME ||
+		    CONVERT_EXPR_CODE_P(gimple_assign_rhs_code(def))) {
+			fnptr = rhs;
+			continue;
+		}
+		return NULL;
+	}
+	return NULL;
+}
+
+const struct contract *
+value_indirect_target(gimple *call, const char **via)
+{
+	*via = NULL;
+	if (gimple_call_fndecl(call) || gimple_call_internal_p(call))
+		return NULL;
+	return indirect_target(gimple_call_fn(call), via);
+}
+
+unsigned
+value_of_call(gimple *call, struct origin *why)
+{
+	location_t loc = gimple_location(call);
+	basic_block bb = gimple_bb(call);
+	enum api_fn fn = api_of_call(call);
+	unsigned m;
+
+	switch (fn) {
+	case API_ERR_PTR:
+		if (gimple_call_num_args(call) != 1)
+			return VK_UNKNOWN;
+		m = value_at_block(gimple_call_arg(call, 0), bb, NULL);
+		{
+			unsigned out = 0;
+			if (m & VK_ZERO) {
+				set_origin(why, ORIGIN_ERR_PTR_ZERO, loc, NULL_TREE);
+				out |= VK_NULL;
+			}
+			if (m & (VK_NEG | VK_UNKNOWN))
+				out |= VK_ERR;	/* ERR_PTR(err): err is an errno */
+			if (m & VK_POS)
+				out |= VK_VALID;
+			return out;
+		}
+	case API_ERR_CAST:
+		if (gimple_call_num_args(call) != 1)
+			return VK_UNKNOWN;
+		return value_at_block(gimple_call_arg(call, 0), bb, why);
+	case API_PTR_ERR:
+		if (gimple_call_num_args(call) != 1)
+			return VK_UNKNOWN;
+		return value_at_block(gimple_call_arg(call, 0), bb, NULL);
+	case API_PTR_ERR_OR_ZERO:
+		if (gimple_call_num_args(call) != 1)
+			return VK_UNKNOWN;
+		m = value_at_block(gimple_call_arg(call, 0), bb, NULL);
+		return ((m & VK_ERR) ? VK_NEG : 0) | ((m & (VK_NULL | VK_VALID)) ? VK_ZERO : 0) |
+		       (m & VK_UNKNOWN);
+	case API_IS_ERR:
+	case API_IS_ERR_OR_NULL:
+		return VK_UNKNOWN;
+	default:
+		break;
+	}
+
+	tree callee = gimple_call_fndecl(call);
+	const struct contract *c = NULL;
+	if (callee && DECL_NAME(callee)) {
+		c = contract_for_function(IDENTIFIER_POINTER(DECL_NAME(callee)));
+	} else if (!callee) {
+		const char *via;
+		c = value_indirect_target(call, &via);
+	}
+	if (c && c->fails != FAILS_UNKNOWN) {
+		m = fails_to_mask(c->fails);
+		if (m & VK_NULL)
+			set_origin(why, ORIGIN_CALL, loc, callee);
+		return m;
+	}
+	if (callee) {
+		struct fn_summary *s = summary_get(callee, false);
+		if (s && s->analysed) {
+			m = s->returns;
+			if ((m & VK_NULL) && !(m & VK_UNKNOWN))
+				set_origin(why, ORIGIN_CALL, loc, callee);
+			return m ? m : VK_UNKNOWN;
+		}
+	}
+	return VK_UNKNOWN;
+}
+
+/* The value an SSA name's definition produces, memoised. */
+unsigned
+value_of_name(tree name, struct origin *why)
+{
+	if (TREE_CODE(name) != SSA_NAME)
+		return value_of_op(name, UNKNOWN_LOCATION, why);
+	unsigned v = SSA_NAME_VERSION(name);
+	if (v >= V.nnames)
+		return VK_UNKNOWN;
+	if (V.state[v] == ST_DONE) {
+		if (why && why->kind == ORIGIN_NONE)
+			*why = V.why[v];
+		return V.mask[v];
+	}
+	if (V.state[v] == ST_BUSY) {
+		V.busy_hits++;
+		return 0;	/* a cycle: its other arguments give the value */
+	}
+	if (V.depth >= MAX_DEPTH || SSA_NAME_IS_DEFAULT_DEF(name))
+		return VK_UNKNOWN;
+
+	V.state[v] = ST_BUSY;
+	V.depth++;
+	V.work++;
+	unsigned hits_before = V.busy_hits;
+	struct origin o = { ORIGIN_NONE, UNKNOWN_LOCATION, NULL_TREE };
+	unsigned m = VK_UNKNOWN;
+	gimple *def = SSA_NAME_DEF_STMT(name);
+	basic_block bb = gimple_bb(def);
+
+	if (gphi *phi = dyn_cast<gphi *>(def)) {
+		m = 0;
+		for (unsigned i = 0; i < gimple_phi_num_args(phi); i++) {
+			edge e = gimple_phi_arg_edge(phi, i);
+			m |= value_on_edge(gimple_phi_arg_def(phi, i), e,
+					   gimple_phi_arg_location(phi, i), &o);
+		}
+	} else if (is_gimple_call(def)) {
+		m = value_of_call(def, &o);
+	} else if (is_gimple_assign(def)) {
+		enum tree_code code = gimple_assign_rhs_code(def);
+		tree r1 = gimple_assign_rhs1(def);
+		location_t loc = gimple_location(def);
+		if (code == SSA_NAME || CONVERT_EXPR_CODE_P(code) || code == VIEW_CONVERT_EXPR) {
+			if (TREE_CODE(r1) == SSA_NAME)
+				m = value_at_block(r1, bb, &o);
+			else
+				m = value_of_op(r1, loc, &o);
+		} else if (code == INTEGER_CST || code == ADDR_EXPR) {
+			m = constant_mask(r1, loc, &o);
+		} else if (code == NEGATE_EXPR && TREE_CODE(r1) == SSA_NAME) {
+			unsigned a = value_at_block(r1, bb, NULL);
+			m = (a & (VK_ZERO | VK_UNKNOWN)) | ((a & VK_NEG) ? VK_POS : 0) |
+			    ((a & VK_POS) ? VK_NEG : 0);
+		} else if (code == COND_EXPR) {
+			m = value_of_op(gimple_assign_rhs2(def), loc, &o) |
+			    value_of_op(gimple_assign_rhs3(def), loc, &o);
+		} else {
+			m = VK_UNKNOWN;
+		}
+	}
+
+	V.depth--;
+	if (V.busy_hits == hits_before || V.work > 64ul * V.nnames + 1024) {
+		V.state[v] = ST_DONE;
+		V.mask[v] = m;
+		V.why[v] = o;
+	} else {
+		V.state[v] = ST_NONE;	/* part of a cycle: compute again */
+	}
+	if (why && why->kind == ORIGIN_NONE)
+		*why = o;
+	return m;
+}
+
+/* The value of an operand without refinement. */
+static unsigned
+value_of_op(tree op, location_t loc, struct origin *why)
+{
+	if (TREE_CODE(op) == SSA_NAME)
+		return value_of_name(op, why);
+	if (CONSTANT_CLASS_P(op) || TREE_CODE(op) == ADDR_EXPR)
+		return constant_mask(op, loc, why);
+	return VK_UNKNOWN;
+}
+
+/* The value of OP where it is used in BB. */
+unsigned
+value_at_block(tree op, basic_block bb, struct origin *why)
+{
+	if (TREE_CODE(op) != SSA_NAME)
+		return value_of_op(op, UNKNOWN_LOCATION, why);
+	struct origin o = { ORIGIN_NONE, UNKNOWN_LOCATION, NULL_TREE };
+	unsigned m = value_of_name(op, &o);
+	unsigned before = m;
+	m = refine_by_dominators(value_root(op), bb, m, &o);
+	if (why && why->kind == ORIGIN_NONE && (m & VK_NULL)) {
+		*why = o;
+	}
+	(void)before;
+	return m;
+}
+
+/* The value of OP flowing along edge E (a PHI argument); LOC is where the
+ * argument was assigned. */
+unsigned
+value_on_edge(tree op, edge e, location_t loc, struct origin *why)
+{
+	struct origin o = { ORIGIN_NONE, UNKNOWN_LOCATION, NULL_TREE };
+	unsigned m = value_of_op(op, loc, &o);
+	if (TREE_CODE(op) == SSA_NAME) {
+		tree root = value_root(op);
+		m = refine_on_edge(e, root, m, &o);
+		m = refine_by_dominators(root, e->src, m, &o);
+	}
+	if (why && why->kind == ORIGIN_NONE && (m & VK_NULL))
+		*why = o;
+	return m;
+}
+
+void
+value_begin_function(function *fn)
+{
+	memset(&V, 0, sizeof(V));
+	V.fn = fn;
+	V.nnames = num_ssa_names;
+	V.state = XCNEWVEC(unsigned char, V.nnames);
+	V.mask = XCNEWVEC(unsigned char, V.nnames);
+	V.why = XCNEWVEC(struct origin, V.nnames);
+	V.nblocks = last_basic_block_for_fn(fn);
+	V.cond_root = XCNEWVEC(tree, V.nblocks);
+	V.cond_kinds = XCNEWVEC(unsigned char, V.nblocks);
+	V.cond_loc = XCNEWVEC(location_t, V.nblocks);
+	V.tested = sbitmap_alloc(V.nnames);
+	bitmap_clear(V.tested);
+
+	if (!dom_info_available_p(fn, CDI_DOMINATORS)) {
+		calculate_dominance_info(CDI_DOMINATORS);
+		V.own_dominators = true;
+	}
+
+	basic_block bb;
+	FOR_EACH_BB_FN(bb, fn) {
+		gimple *last = errptr_last_stmt(bb);
+		if (!last || gimple_code(last) != GIMPLE_COND)
+			continue;
+		struct value_test t;
+		if (!cond_test(as_a<gcond *>(last), &t) || TREE_CODE(t.root) != SSA_NAME)
+			continue;
+		V.cond_root[bb->index] = t.root;
+		V.cond_kinds[bb->index] = t.kinds;
+		V.cond_loc[bb->index] = gimple_location(last);
+		if (SSA_NAME_VERSION(t.root) < V.nnames)
+			bitmap_set_bit(V.tested, SSA_NAME_VERSION(t.root));
+	}
+}
+
+/* The test the condition ending BB makes, if any. */
+bool
+value_block_test(basic_block bb, struct value_test *t, location_t *loc)
+{
+	if ((unsigned)bb->index >= V.nblocks || !V.cond_root[bb->index])
+		return false;
+	t->root = V.cond_root[bb->index];
+	t->kinds = V.cond_kinds[bb->index];
+	if (loc)
+		*loc = V.cond_loc[bb->index];
+	return true;
+}
+
+void
+value_end_function(void)
+{
+	if (V.own_dominators)
+		free_dominance_info(CDI_DOMINATORS);
+	XDELETEVEC(V.state);
+	XDELETEVEC(V.mask);
+	XDELETEVEC(V.why);
+	XDELETEVEC(V.cond_root);
+	XDELETEVEC(V.cond_kinds);
+	XDELETEVEC(V.cond_loc);
+	sbitmap_free(V.tested);
+	memset(&V, 0, sizeof(V));
+}
