@@ -64,7 +64,7 @@ out:
 	return file; /* { dg-bogus "errptr" } */
 }
 
-static struct akfs_trace_hook file_hooks[] = { AKFS_TRACE_HOOK(do_filp_open) }; /* { dg-message "'akfs_hook_do_filp_open' stands in for 'do_filp_open': it is paired with .do_filp_open. in the hook table 'file_hooks'" } */
+static struct akfs_trace_hook file_hooks[] = { AKFS_TRACE_HOOK(do_filp_open) }; /* { dg-message "'akfs_hook_do_filp_open' stands in for 'do_filp_open': it is paired with \"do_filp_open\" in the hook table 'file_hooks'" } */
 
 static int __init akfs_file_init(void)
 {
