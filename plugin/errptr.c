@@ -30,6 +30,7 @@ static const char help_text[] =
 	"  -fplugin-arg-errptr-CHECK=LEVEL     LEVEL is error, warning, note or off;\n"
 	"                                      CHECK is one of:\n"
 	"%s"
+	"  -fplugin-arg-errptr-sarif=FILE      also write the findings to FILE (SARIF 2.1.0)\n"
 	"  -fplugin-arg-errptr-verbose         explain decisions in notes\n"
 	"  -fplugin-arg-errptr-help            print this text\n";
 
@@ -134,6 +135,7 @@ run_checks(void)
 		if (errptr_verbose)
 			explain_summary(order[i]);
 		check_null_return(order[i]);
+		check_err_ptr_zero(order[i]);
 	}
 	XDELETEVEC(order);
 }
@@ -215,6 +217,14 @@ option_text(struct plugin_name_args *info, const char *key, const char *value)
 		      value ? value : "", NULL);
 }
 
+static const char *sarif_path;
+
+static void
+finish_unit(void *gcc_data, void *user_data)
+{
+	sarif_close();
+}
+
 static bool
 parse_arguments(struct plugin_name_args *info)
 {
@@ -249,6 +259,13 @@ parse_arguments(struct plugin_name_args *info)
 				ok = false;
 			} else if (strcmp(key, "rules-dir") == 0) {
 				rules_dir = value;
+			}
+		} else if (strcmp(key, "sarif") == 0) {
+			if (!value || !*value) {
+				error("errptr: %qs needs %<=FILE%>", option_text(info, key, NULL));
+				ok = false;
+			} else {
+				sarif_path = value;
 			}
 		} else if (strcmp(key, "no-default-rules") == 0 && !value) {
 			default_rules = false;
@@ -308,5 +325,8 @@ plugin_init(struct plugin_name_args *info, struct plugin_gcc_version *version)
 	checks_pass.ref_pass_instance_number = 1;
 	checks_pass.pos_op = PASS_POS_INSERT_AFTER;
 	register_callback(info->base_name, PLUGIN_PASS_MANAGER_SETUP, NULL, &checks_pass);
+	if (sarif_path)
+		sarif_open(sarif_path);
+	register_callback(info->base_name, PLUGIN_FINISH_UNIT, finish_unit, NULL);
 	return 0;
 }

@@ -199,7 +199,13 @@ bool prototypes_match(tree fndecl, const struct contract *c);
 
 /* ---- checks ------------------------------------------------------------ */
 enum check_id {
-	CHECK_NULL_RETURN = 0,
+	CHECK_NULL_RETURN = 0,	/* stand-in returns NULL, callers test IS_ERR */
+	CHECK_IS_ERR_ON_NULL,	/* IS_ERR() on an API that returns NULL */
+	CHECK_NULL_CHECK_ON_ERR,/* NULL test on an API that returns ERR_PTR */
+	CHECK_UNNEEDED_CHECK,	/* test of a result that needs none (debugfs) */
+	CHECK_PTR_ERR_NOT_ERR,	/* PTR_ERR() of a pointer that may be NULL or valid */
+	CHECK_ERR_PTR_ZERO,	/* ERR_PTR(x), x may be 0 or positive */
+	CHECK_MIXED_USE,	/* NULL-and-ERR_PTR result used after one test */
 	CHECK_COUNT
 };
 
@@ -214,8 +220,27 @@ struct check_desc {
 extern const struct check_desc checks[CHECK_COUNT];
 extern enum severity check_severity[CHECK_COUNT];
 
-/* check_null_return.c */
-void check_null_return(struct fn_summary *s);
+/* Checks of one function body, run while its value analysis is live
+ * (summary.c calls them from the pass after "ssa"). */
+void check_is_err_on_null(function *fn);	/* check_is_err_on_null.c */
+void check_null_check_on_err(function *fn);	/* check_null_check_on_err.c (also unneeded-check) */
+void check_ptr_err_not_err(function *fn);	/* check_ptr_err_not_err.c */
+void check_mixed_use(function *fn);		/* check_mixed_use.c */
+
+/* Checks of the whole translation unit, run once every function has been
+ * summarised (callers of a function are known then). */
+void check_null_return(struct fn_summary *s);	/* check_null_return.c */
+void check_err_ptr_zero(struct fn_summary *s);	/* check_err_ptr_zero.c */
+
+/* ---- machine-readable reports (sarif.c) --------------------------------
+ * report.c feeds every emitted diagnostic here; with
+ * -fplugin-arg-errptr-sarif=FILE, FILE gets a SARIF 2.1.0 log at the end
+ * of the translation unit. */
+void sarif_open(const char *path);
+void sarif_result(enum check_id check, enum severity sev, location_t loc, const char *message);
+void sarif_related(location_t loc, const char *message);	/* of the last result */
+void sarif_event(location_t loc, const char *message);		/* its path, in order */
+void sarif_close(void);
 
 /* ---- diagnostics (report.c) ------------------------------------------ */
 /* A diagnostic is built in steps: begin (message and location), events of

@@ -12,12 +12,29 @@
 const struct check_desc checks[CHECK_COUNT] = {
 	/* CHECK_NULL_RETURN */ { "null-return", SEV_ERROR,
 		"a stand-in for an API whose callers test only IS_ERR() returns NULL" },
+	/* CHECK_IS_ERR_ON_NULL */ { "is-err-on-null", SEV_WARNING,
+		"IS_ERR() on the result of an API that returns NULL on failure" },
+	/* CHECK_NULL_CHECK_ON_ERR */ { "null-check-on-err", SEV_WARNING,
+		"NULL test on the result of an API that returns ERR_PTR() on failure" },
+	/* CHECK_UNNEEDED_CHECK */ { "unneeded-check", SEV_NOTE,
+		"test of a result documented as needing none (debugfs)" },
+	/* CHECK_PTR_ERR_NOT_ERR */ { "ptr-err-not-err", SEV_WARNING,
+		"PTR_ERR() of a pointer that may be NULL or valid (yields 0 or junk)" },
+	/* CHECK_ERR_PTR_ZERO */ { "err-ptr-zero", SEV_WARNING,
+		"ERR_PTR(x) with x possibly 0 or positive, for callers that test IS_ERR()" },
+	/* CHECK_MIXED_USE */ { "mixed-use", SEV_WARNING,
+		"a NULL-or-ERR_PTR result used after a test for one kind only" },
 };
 
 enum severity check_severity[CHECK_COUNT];
 
+#define MAX_EVENTS 16
+
 struct report {
 	enum check_id check;
+	char *events_text;	/* event texts, '\n'-separated, for SARIF */
+	location_t events_loc[MAX_EVENTS];
+	int nevents;
 	location_t loc;
 	char *message;
 	rich_location *richloc;
@@ -101,6 +118,9 @@ report_event(struct report *r, location_t loc, tree fndecl, const char *fmt, ...
 	char *text = vformat(fmt, ap);
 	va_end(ap);
 	r->path->add_event(user_location(loc), fndecl, 0, "%s", text);
+	r->events_text = r->events_text ? reconcat(r->events_text, r->events_text, "\n", text, NULL)
+					: xstrdup(text);
+	r->events_loc[r->nevents < MAX_EVENTS ? r->nevents++ : MAX_EVENTS - 1] = user_location(loc);
 	free(text);
 }
 
@@ -120,6 +140,17 @@ report_emit(struct report *r)
 		inform(r->richloc, "%s", r->message);
 		r->emitted = true;
 	}
+	if (r->emitted) {
+		sarif_result(r->check, check_severity[r->check], r->loc, r->message);
+		char *text = r->events_text;
+		for (int i = 0; text && i < r->nevents; i++) {
+			char *nl = strchr(text, '\n');
+			if (nl)
+				*nl = 0;
+			sarif_event(r->events_loc[i], text);
+			text = nl ? nl + 1 : NULL;
+		}
+	}
 	return r->emitted;
 }
 
@@ -132,7 +163,9 @@ report_note(struct report *r, location_t loc, const char *fmt, ...)
 	va_start(ap, fmt);
 	char *text = vformat(fmt, ap);
 	va_end(ap);
-	inform(loc == UNKNOWN_LOCATION ? r->loc : user_location(loc), "%s", text);
+	loc = loc == UNKNOWN_LOCATION ? r->loc : user_location(loc);
+	inform(loc, "%s", text);
+	sarif_related(loc, text);
 	free(text);
 }
 
@@ -174,6 +207,7 @@ report_note_replace(struct report *r, location_t loc, const char *token, const c
 		}
 	}
 	inform(&richloc, "%s", text);
+	sarif_related(loc, text);
 	free(text);
 }
 
@@ -185,6 +219,7 @@ report_end(struct report *r)
 	delete r->group;
 	delete r->richloc;
 	delete r->path;
+	free(r->events_text);
 	free(r->message);
 	free(r);
 }

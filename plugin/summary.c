@@ -339,6 +339,10 @@ summary_analyse_function(function *fn)
 	analyse_returns(s, fn);
 	analyse_call_tests(fn, num_ssa_names);
 	analyse_member_stores(fn);
+	check_is_err_on_null(fn);
+	check_null_check_on_err(fn);
+	check_ptr_err_not_err(fn);
+	check_mixed_use(fn);
 	value_end_function();
 	s->analysed = true;
 }
