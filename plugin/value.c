@@ -43,25 +43,24 @@ static unsigned popcount3(unsigned m)
 	return !!(m & 1) + !!(m & 2) + !!(m & 4);
 }
 
-/* Restrict MASK to the kinds ALLOWED by a test that held at LOC. */
+/* Restrict MASK to the kinds ALLOWED by a test that held at LOC.  A test
+ * that leaves an unknown value one kind proves that kind. */
 static unsigned
 restrict_mask(unsigned mask, unsigned allowed, location_t loc, struct origin *why)
 {
-	unsigned out = mask & allowed & VK_KINDS;
+	unsigned proven = VK_PROVEN(mask) & allowed;
+	unsigned unsure = VK_UNSURE(mask) & allowed;
 
-	if (mask & VK_UNKNOWN) {
-		if (popcount3(allowed) == 1) {
-			if (allowed == VK_NULL && !(out & VK_NULL) && why) {
-				why->kind = ORIGIN_TEST;
-				why->loc = loc;
-				why->callee = NULL_TREE;
-			}
-			out |= allowed;
-		} else {
-			out |= VK_UNKNOWN;
+	if (unsure && popcount3(allowed) == 1) {
+		if (allowed == VK_NULL && !(proven & VK_NULL) && why) {
+			why->kind = ORIGIN_TEST;
+			why->loc = loc;
+			why->callee = NULL_TREE;
 		}
+		proven |= unsure;
+		unsure = 0;
 	}
-	return out;
+	return proven | (unsure << VK_UNK_SHIFT);
 }
 
 /* Apply the condition that ends E->src, if it tests ROOT, for E taken. */
@@ -223,15 +222,13 @@ value_of_call(gimple *call, struct origin *why)
 			return VK_UNKNOWN;
 		m = value_at_block(gimple_call_arg(call, 0), bb, NULL);
 		{
-			unsigned out = 0;
-			if (m & VK_ZERO) {
+			/* Same bits, integer to pointer; but an argument we know
+			 * nothing about is taken to be an errno: ERR_PTR(err). */
+			unsigned out = m;
+			if (VK_UNSURE(m) == VK_KINDS)
+				out = VK_PROVEN(m) | VK_ERR;
+			if (VK_PROVEN(out) & VK_NULL)
 				set_origin(why, ORIGIN_ERR_PTR_ZERO, loc, NULL_TREE);
-				out |= VK_NULL;
-			}
-			if (m & (VK_NEG | VK_UNKNOWN))
-				out |= VK_ERR;	/* ERR_PTR(err): err is an errno */
-			if (m & VK_POS)
-				out |= VK_VALID;
 			return out;
 		}
 	case API_ERR_CAST:
@@ -246,8 +243,12 @@ value_of_call(gimple *call, struct origin *why)
 		if (gimple_call_num_args(call) != 1)
 			return VK_UNKNOWN;
 		m = value_at_block(gimple_call_arg(call, 0), bb, NULL);
-		return ((m & VK_ERR) ? VK_NEG : 0) | ((m & (VK_NULL | VK_VALID)) ? VK_ZERO : 0) |
-		       (m & VK_UNKNOWN);
+		{
+			unsigned p = VK_PROVEN(m), u = VK_UNSURE(m);
+			p = ((p & VK_ERR) ? VK_NEG : 0) | ((p & (VK_NULL | VK_VALID)) ? VK_ZERO : 0);
+			u = ((u & VK_ERR) ? VK_NEG : 0) | ((u & (VK_NULL | VK_VALID)) ? VK_ZERO : 0);
+			return p | (u << VK_UNK_SHIFT);
+		}
 	case API_IS_ERR:
 	case API_IS_ERR_OR_NULL:
 		return VK_UNKNOWN;
@@ -273,7 +274,7 @@ value_of_call(gimple *call, struct origin *why)
 		struct fn_summary *s = summary_get(callee, false);
 		if (s && s->analysed) {
 			m = s->returns;
-			if ((m & VK_NULL) && !(m & VK_UNKNOWN))
+			if (m & VK_NULL)
 				set_origin(why, ORIGIN_CALL, loc, callee);
 			return m ? m : VK_UNKNOWN;
 		}
@@ -332,9 +333,11 @@ value_of_name(tree name, struct origin *why)
 		} else if (code == INTEGER_CST || code == ADDR_EXPR) {
 			m = constant_mask(r1, loc, &o);
 		} else if (code == NEGATE_EXPR && TREE_CODE(r1) == SSA_NAME) {
+			/* -x: swap negative and positive, proven and unsure */
 			unsigned a = value_at_block(r1, bb, NULL);
-			m = (a & (VK_ZERO | VK_UNKNOWN)) | ((a & VK_NEG) ? VK_POS : 0) |
-			    ((a & VK_POS) ? VK_NEG : 0);
+			unsigned swap = VK_NEG | VK_POS | ((VK_NEG | VK_POS) << VK_UNK_SHIFT);
+			m = (a & ~swap) | ((a & (VK_NEG | (VK_NEG << VK_UNK_SHIFT))) << 1) |
+			    ((a & (VK_POS | (VK_POS << VK_UNK_SHIFT))) >> 1);
 		} else if (code == COND_EXPR) {
 			m = value_of_op(gimple_assign_rhs2(def), loc, &o) |
 			    value_of_op(gimple_assign_rhs3(def), loc, &o);
@@ -375,12 +378,9 @@ value_at_block(tree op, basic_block bb, struct origin *why)
 		return value_of_op(op, UNKNOWN_LOCATION, why);
 	struct origin o = { ORIGIN_NONE, UNKNOWN_LOCATION, NULL_TREE };
 	unsigned m = value_of_name(op, &o);
-	unsigned before = m;
 	m = refine_by_dominators(value_root(op), bb, m, &o);
-	if (why && why->kind == ORIGIN_NONE && (m & VK_NULL)) {
+	if (why && why->kind == ORIGIN_NONE && (m & VK_NULL))
 		*why = o;
-	}
-	(void)before;
 	return m;
 }
 
