@@ -34,6 +34,8 @@ endif
 PLUGIN_INC = $(shell $(CC) -print-file-name=plugin)/include
 KDIR ?= $(shell sh $(CURDIR)/testsuite/run.sh --print-kdir)
 
+# gnu++11 compiles the GCC 11 and GCC 12 plugin headers (checked with gcc-plugin.h, tree.h,
+# gimple.h, ssa.h, cgraph.h, gimple-range.h, diagnostic.h); gnu++14 is not needed.
 CXXSTD ?= gnu++11
 PLUGIN_CXXFLAGS = -x c++ -std=$(CXXSTD) -fno-rtti -fno-exceptions -fPIC -O2 -g -Wall \
 	-Wno-unused-parameter -I$(PLUGIN_INC) -DERRPTR_RULES_DIR='"$(CURDIR)/rules"'
