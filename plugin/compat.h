@@ -40,6 +40,7 @@
 #include "input.h"
 #include "langhooks.h"
 #include "print-tree.h"
+#include "output.h"
 
 #if BUILDING_GCC_VERSION < 11000 || BUILDING_GCC_VERSION >= 13000
 /* Supported: 11 and 12.  13 moved the gimple-fold include order (above) and

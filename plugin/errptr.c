@@ -31,6 +31,8 @@ static const char help_text[] =
 	"                                      CHECK is one of:\n"
 	"%s"
 	"  -fplugin-arg-errptr-sarif=FILE      also write the findings to FILE (SARIF 2.1.0)\n"
+	"  -fplugin-arg-errptr-learn           record contract facts in the object file\n"
+	"                                      (section .discard.errptr, for errptr-merge)\n"
 	"  -fplugin-arg-errptr-verbose         explain decisions in notes\n"
 	"  -fplugin-arg-errptr-help            print this text\n";
 
@@ -222,6 +224,7 @@ static const char *sarif_path;
 static void
 finish_unit(void *gcc_data, void *user_data)
 {
+	learn_write_section();
 	sarif_close();
 }
 
@@ -269,6 +272,8 @@ parse_arguments(struct plugin_name_args *info)
 			}
 		} else if (strcmp(key, "no-default-rules") == 0 && !value) {
 			default_rules = false;
+		} else if (strcmp(key, "learn") == 0 && !value) {
+			errptr_learn = true;
 		} else if (strcmp(key, "verbose") == 0 && !value) {
 			errptr_verbose = true;
 		} else if (strcmp(key, "help") == 0 && !value) {

@@ -272,6 +272,15 @@ const char *decl_name(tree decl);
 const char *location_text(location_t loc, char *buf, size_t size);
 const char *standin_evidence_text(const struct standin *s, char *buf, size_t size);
 
+/* ---- learn mode (learn.c, docs/learn-format.md) --------------------- */
+extern bool errptr_learn;
+void learn_begin_function(void);
+void learn_returned_call(const char *callee, unsigned allowed);
+void learn_function(struct fn_summary *s);
+void learn_call(const char *callee, tree caller, location_t loc, const char *test);
+void learn_member(const char *type_name, const char *field_name, tree fndecl, location_t loc);
+void learn_write_section(void);
+
 /* ---- options (errptr.c) ---------------------------------------------- */
 extern bool errptr_verbose;
 extern const char *errptr_plugin_name;

@@ -119,9 +119,11 @@ scan_initializer(tree ctor, tree var, int depth)
 		}
 		tree fn = function_of(v);
 		if (fn) {
-			if (record && field && TREE_CODE(field) == FIELD_DECL && DECL_NAME(field))
-				summary_note_member(fn, record, IDENTIFIER_POINTER(DECL_NAME(field)),
-						    DECL_SOURCE_LOCATION(var));
+			if (record && field && TREE_CODE(field) == FIELD_DECL && DECL_NAME(field)) {
+				const char *name = IDENTIFIER_POINTER(DECL_NAME(field));
+				learn_member(record, name, fn, DECL_SOURCE_LOCATION(var));
+				summary_note_member(fn, record, name, DECL_SOURCE_LOCATION(var));
+			}
 			if (defined_here(fn)) {
 				if (nmine < MAX_TABLE_ITEMS)
 					mine[nmine++] = fn;

@@ -79,6 +79,13 @@ summary_note_member(tree fndecl, const char *type_name, const char *field, locat
 	standin_note(summary_get(fndecl, true), STANDIN_MEMBER, c, NULL, loc);
 }
 
+static bool
+defined_here(tree fndecl)
+{
+	struct cgraph_node *node = cgraph_node::get(fndecl);
+	return node && node->definition;
+}
+
 /* ---- returns ----------------------------------------------------------- */
 
 /* An SSA name the compiler made (the return temporary, a ?: temporary)
@@ -93,7 +100,7 @@ compiler_temporary_p(tree name)
 /* Calls whose result reaches a return: evidence that the function passes
  * on what an API returned. */
 static void
-note_returned_calls(struct fn_summary *s, tree val, bitmap visited, int depth)
+note_returned_calls(struct fn_summary *s, tree val, basic_block site, bitmap visited, int depth)
 {
 	if (depth > 64 || TREE_CODE(val) != SSA_NAME || SSA_NAME_IS_DEFAULT_DEF(val))
 		return;
@@ -102,25 +109,29 @@ note_returned_calls(struct fn_summary *s, tree val, bitmap visited, int depth)
 	gimple *def = SSA_NAME_DEF_STMT(val);
 	if (gphi *phi = dyn_cast<gphi *>(def)) {
 		for (unsigned i = 0; i < gimple_phi_num_args(phi); i++)
-			note_returned_calls(s, gimple_phi_arg_def(phi, i), visited, depth + 1);
+			note_returned_calls(s, gimple_phi_arg_def(phi, i), site, visited, depth + 1);
 		return;
 	}
 	if (is_gimple_assign(def)) {
 		enum tree_code code = gimple_assign_rhs_code(def);
 		if (code == SSA_NAME || CONVERT_EXPR_CODE_P(code))
-			note_returned_calls(s, gimple_assign_rhs1(def), visited, depth + 1);
+			note_returned_calls(s, gimple_assign_rhs1(def), site, visited, depth + 1);
 		return;
 	}
 	if (!is_gimple_call(def))
 		return;
 	enum api_fn fn = api_of_call(def);
 	if (fn == API_ERR_CAST) {
-		note_returned_calls(s, gimple_call_arg(def, 0), visited, depth + 1);
+		note_returned_calls(s, gimple_call_arg(def, 0), site, visited, depth + 1);
 		return;
 	}
 	if (fn != API_NONE)
 		return;
 	tree callee = gimple_call_fndecl(def);
+	if (errptr_learn && callee && DECL_NAME(callee) && !defined_here(callee) &&
+	    gimple_call_lhs(def) && site)
+		learn_returned_call(IDENTIFIER_POINTER(DECL_NAME(callee)),
+				    VK_POSSIBLE(value_at_block(gimple_call_lhs(def), site, NULL)));
 	if (callee && DECL_NAME(callee)) {
 		const struct contract *c = contract_for_function(IDENTIFIER_POINTER(DECL_NAME(callee)));
 		if (c && prototypes_match(s->decl, c))
@@ -144,7 +155,7 @@ return_site(struct fn_summary *s, tree val, basic_block bb, edge e, location_t l
 	unsigned m = e ? value_on_edge(val, e, loc, &o) : value_at_block(val, bb, &o);
 
 	s->returns |= m;
-	note_returned_calls(s, val, calls_visited, 0);
+	note_returned_calls(s, val, bb ? bb : e->src, calls_visited, 0);
 	if (!(m & VK_NULL) || !POINTER_TYPE_P(TREE_TYPE(TREE_TYPE(s->decl))))
 		return;
 	struct null_return *nr = XCNEW(struct null_return);
@@ -192,11 +203,11 @@ collect_return_sites(struct fn_summary *s, tree val, basic_block bb, edge e, loc
 	return_site(s, val, bb, e, loc, calls_visited);
 }
 
+/* RETURNED gets the SSA names whose value reaches a return. */
 static void
-analyse_returns(struct fn_summary *s, function *fn)
+analyse_returns(struct fn_summary *s, function *fn, bitmap calls_visited)
 {
 	bitmap phis_visited = BITMAP_ALLOC(NULL);
-	bitmap calls_visited = BITMAP_ALLOC(NULL);
 	basic_block bb;
 
 	FOR_EACH_BB_FN(bb, fn) {
@@ -210,7 +221,6 @@ analyse_returns(struct fn_summary *s, function *fn)
 				     calls_visited, 0);
 	}
 	BITMAP_FREE(phis_visited);
-	BITMAP_FREE(calls_visited);
 }
 
 /* ---- how call results are tested ------------------------------------ */
@@ -235,8 +245,41 @@ test_bits(unsigned kinds)
 	}
 }
 
+static const char *
+test_name(unsigned bits, bool returned)
+{
+	if (bits == (TESTED_IS_ERR | TESTED_NULL))
+		return "both";
+	if (bits == TESTED_IS_ERR)
+		return "is_err";
+	if (bits == TESTED_NULL)
+		return "null";
+	return returned ? "returned" : "none";
+}
+
+/* "x->mount" for a call through a struct member, for learn mode. */
+static const char *
+member_callee(gimple *call, char *buf, size_t size)
+{
+	tree fnptr = gimple_call_fn(call);
+	if (!fnptr || TREE_CODE(fnptr) != SSA_NAME || SSA_NAME_IS_DEFAULT_DEF(fnptr))
+		return NULL;
+	gimple *def = SSA_NAME_DEF_STMT(fnptr);
+	if (!gimple_assign_single_p(def))
+		return NULL;
+	tree ref = gimple_assign_rhs1(def);
+	if (TREE_CODE(ref) != COMPONENT_REF || TREE_CODE(TREE_OPERAND(ref, 1)) != FIELD_DECL)
+		return NULL;
+	tree field = TREE_OPERAND(ref, 1);
+	const char *type = type_name_of(DECL_CONTEXT(field));
+	if (!type || !DECL_NAME(field))
+		return NULL;
+	snprintf(buf, size, "%s.%s", type, IDENTIFIER_POINTER(DECL_NAME(field)));
+	return buf;
+}
+
 static void
-analyse_call_tests(function *fn, unsigned nnames)
+analyse_call_tests(function *fn, unsigned nnames, bitmap returned)
 {
 	unsigned char *tested = XCNEWVEC(unsigned char, nnames);
 	location_t *where = XCNEWVEC(location_t, nnames);
@@ -274,11 +317,23 @@ analyse_call_tests(function *fn, unsigned nnames)
 				continue;
 			tree callee = gimple_call_fndecl(stmt);
 			tree lhs = gimple_call_lhs(stmt);
-			if (!callee || !lhs || TREE_CODE(lhs) != SSA_NAME ||
-			    !POINTER_TYPE_P(TREE_TYPE(lhs)) || api_of_decl(callee) != API_NONE)
+			if (!lhs || TREE_CODE(lhs) != SSA_NAME || !POINTER_TYPE_P(TREE_TYPE(lhs)) ||
+			    gimple_call_internal_p(stmt) || api_of_decl(callee) != API_NONE)
 				continue;
-			struct cgraph_node *node = cgraph_node::get(callee);
-			if (!node || !node->definition)
+			unsigned version = SSA_NAME_VERSION(lhs);
+			if (errptr_learn) {
+				char buf[512];
+				const char *name = callee ? (DECL_NAME(callee) ? decl_name(callee) : NULL)
+							  : member_callee(stmt, buf, sizeof(buf));
+				unsigned bits = version < nnames ? tested[version] : 0;
+				location_t loc = version < nnames && where[version] ? where[version]
+										   : gimple_location(stmt);
+				learn_call(name, fn->decl, loc,
+					   test_name(bits, bitmap_bit_p(returned, version)));
+			}
+			if (!callee)
+				continue;
+			if (!defined_here(callee))
 				continue;	/* only this file's functions */
 			struct call_tests *ct = &summary_get(callee, true)->tested_by_callers;
 			unsigned bits = SSA_NAME_VERSION(lhs) < nnames ? tested[SSA_NAME_VERSION(lhs)] : 0;
@@ -321,6 +376,9 @@ analyse_member_stores(function *fn)
 				continue;
 			const char *type = type_name_of(DECL_CONTEXT(field));
 			if (type)
+				learn_member(type, IDENTIFIER_POINTER(DECL_NAME(field)),
+					     TREE_OPERAND(rhs, 0), gimple_location(stmt));
+			if (type)
 				summary_note_member(TREE_OPERAND(rhs, 0), type,
 						    IDENTIFIER_POINTER(DECL_NAME(field)),
 						    gimple_location(stmt));
@@ -335,9 +393,13 @@ summary_analyse_function(function *fn)
 
 	if (s->analysed)
 		return;
+	bitmap returned = BITMAP_ALLOC(NULL);
 	value_begin_function(fn);
-	analyse_returns(s, fn);
-	analyse_call_tests(fn, num_ssa_names);
+	learn_begin_function();
+	analyse_returns(s, fn, returned);
+	learn_function(s);
+	analyse_call_tests(fn, num_ssa_names, returned);
+	BITMAP_FREE(returned);
 	analyse_member_stores(fn);
 	check_is_err_on_null(fn);
 	check_null_check_on_err(fn);
