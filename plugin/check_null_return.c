@@ -41,7 +41,7 @@ describe_origin(struct report *r, const struct null_return *nr, tree fndecl)
 			report_event(r, o->loc, fndecl, "this call may return NULL");
 		break;
 	case ORIGIN_TEST:
-		report_event(r, o->loc, fndecl, "the value is NULL when this test holds");
+		report_event(r, o->loc, fndecl, "the value may be NULL when this test holds");
 		break;
 	default:
 		break;
@@ -86,16 +86,21 @@ check_null_return(struct fn_summary *s)
 		return;
 	const char *fn = decl_name(s->decl);
 	for (struct null_return *nr = s->null_returns; nr; nr = nr->next) {
-		struct report *r = report_begin(CHECK_NULL_RETURN, nr->loc,
-			"'%s' returns NULL here, but it stands in for '%s', whose callers test "
-			"the result only with IS_ERR()", fn, st.api);
+		struct report *r = st.kind == STANDIN_LOCAL_CALLERS
+			? report_begin(CHECK_NULL_RETURN, nr->loc,
+				"'%s' returns NULL here, but its callers test the result only with "
+				"IS_ERR()", fn)
+			: report_begin(CHECK_NULL_RETURN, nr->loc,
+				"'%s' returns NULL here, but it stands in for '%s', whose callers "
+				"test the result only with IS_ERR()", fn, st.api);
 		if (!r)
 			return;
 		describe_origin(r, nr, s->decl);
 		report_event(r, nr->loc, s->decl, "'%s' returns NULL to callers of '%s'", fn, st.api);
 		if (report_emit(r)) {
-			report_note(r, st.loc, "'%s' stands in for '%s': %s", fn, st.api,
-				    standin_evidence_text(&st, evidence, sizeof(evidence)));
+			if (st.kind != STANDIN_LOCAL_CALLERS)
+				report_note(r, st.loc, "'%s' stands in for '%s': %s", fn, st.api,
+					    standin_evidence_text(&st, evidence, sizeof(evidence)));
 			explain_callers(r, &st);
 			if (nr->literal)
 				report_note_replace(r, nr->loc, "NULL", "ERR_PTR(-EINVAL)",

@@ -1,11 +1,294 @@
 /*
- * check_ptr_err_not_err.c - PTR_ERR() of a pointer that may be NULL or valid: it yields 0 (success) or junk.
+ * check_ptr_err_not_err.c - PTR_ERR() of a pointer that is not an error
+ * pointer on that path: it yields 0 (success) or junk.
  *
- * Placeholder: registered in errptr.h and summary.c, implemented in its own change.
+ *     p = get_thing();
+ *     if (IS_ERR_OR_NULL(p))
+ *             return PTR_ERR(p);      <- 0 when p is NULL
+ *
+ * PTR_ERR(NULL) is 0, so the function reports success although it has
+ * nothing, and its caller goes on with a half set-up object.  Reported at
+ * the PTR_ERR() call when the kinds its argument has there - proven by a
+ * source (NULL, a contract) or narrowed by a test (IS_ERR_OR_NULL, !p) -
+ * include NULL and no valid pointer, with the test or source of the NULL
+ * as the path and the fix: an errno for NULL ("p ? PTR_ERR(p) : -ENOMEM"),
+ * or PTR_ERR_OR_ZERO() where 0 is really meant.  Also reported: PTR_ERR()
+ * where the pointer cannot be an error pointer at all ("if (!IS_ERR(p))
+ * return PTR_ERR(p);", an inverted test).
+ *
+ * Not reported: PTR_ERR() of a value errptr knows nothing about (the
+ * common "err = PTR_ERR(p); if (IS_ERR(p)) goto out;" computes it before
+ * the test), after IS_ERR(), PTR_ERR_OR_ZERO() and ERR_CAST(), and a
+ * result that is only printed (a variadic argument) or compared with a
+ * non-zero constant such as -ENOENT.
  */
 #include "errptr.h"
+
+#define MAX_DOM_STEPS 512	/* dominator walk for one call */
+#define MAX_USE_DEPTH 8		/* copies and conversions of the result */
+
+/* The program's name for an SSA name, or NULL for a temporary. */
+static const char *
+var_name(tree t)
+{
+	if (!t || TREE_CODE(t) != SSA_NAME)
+		return NULL;
+	tree var = SSA_NAME_VAR(t);
+	if (!var || !DECL_P(var) || !DECL_NAME(var) || DECL_ARTIFICIAL(var))
+		return NULL;
+	return IDENTIFIER_POINTER(DECL_NAME(var));
+}
+
+/* The nearest test on ROOT that must hold to reach BB and lets a value of
+ * a kind in WANT through, but none in AVOID. */
+static bool
+nearest_test(function *fn, tree root, basic_block bb, unsigned want, unsigned avoid,
+	     location_t *loc, unsigned *allowed_out)
+{
+	basic_block entry = ENTRY_BLOCK_PTR_FOR_FN(fn);
+
+	for (int steps = 0; bb && bb != entry && steps < MAX_DOM_STEPS; steps++) {
+		if (single_pred_p(bb)) {
+			edge e = single_pred_edge(bb);
+			struct value_test t;
+			location_t l = UNKNOWN_LOCATION;
+			if ((e->flags & (EDGE_TRUE_VALUE | EDGE_FALSE_VALUE)) &&
+			    value_block_test(e->src, &t, &l) && t.root == root) {
+				unsigned allowed = (e->flags & EDGE_TRUE_VALUE) ? t.kinds
+										: (~t.kinds & VK_KINDS);
+				if ((allowed & want) && !(allowed & avoid) && allowed != VK_KINDS &&
+				    l != UNKNOWN_LOCATION) {
+					*loc = l;
+					if (allowed_out)
+						*allowed_out = allowed;
+					return true;
+				}
+			}
+		}
+		bb = get_immediate_dominator(CDI_DOMINATORS, bb);
+	}
+	return false;
+}
+
+/* Is NAME one of the arguments a variadic call takes through "..."?  Then
+ * it is printed (printk, dev_err), not passed on as a result. */
+static bool
+variadic_argument_p(gimple *call, tree name)
+{
+	tree fntype = gimple_call_fntype(call);
+	if (!fntype || !stdarg_p(fntype))
+		return false;
+	unsigned named = 0;
+	for (tree a = TYPE_ARG_TYPES(fntype); a && TREE_VALUE(a) != void_type_node;
+	     a = TREE_CHAIN(a))
+		named++;
+	bool seen = false;
+	for (unsigned i = 0; i < gimple_call_num_args(call); i++) {
+		if (gimple_call_arg(call, i) != name)
+			continue;
+		if (i < named)
+			return false;
+		seen = true;
+	}
+	return seen;
+}
+
+/* A comparison with a non-zero constant: "PTR_ERR(p) == -ENOENT". */
+static bool
+compared_with_errno_p(tree a, tree b, tree name)
+{
+	tree other = a == name ? b : a;
+	return other && TREE_CODE(other) == INTEGER_CST && !integer_zerop(other);
+}
+
+/* Does the value of NAME (PTR_ERR's result) go anywhere that takes it as
+ * a status: a return, a store, an argument, arithmetic?  Printing it or
+ * comparing it with an errno constant does no harm. */
+static bool
+result_matters(tree name, int depth)
+{
+	if (!name || TREE_CODE(name) != SSA_NAME)
+		return name != NULL_TREE;
+	if (depth > MAX_USE_DEPTH)
+		return true;
+
+	imm_use_iterator iter;
+	use_operand_p use_p;
+	FOR_EACH_IMM_USE_FAST(use_p, iter, name) {
+		gimple *u = USE_STMT(use_p);
+		if (!u || is_gimple_debug(u))
+			continue;
+		if (gcond *c = dyn_cast<gcond *>(u)) {
+			if (compared_with_errno_p(gimple_cond_lhs(c), gimple_cond_rhs(c), name))
+				continue;
+			return true;
+		}
+		if (is_gimple_assign(u)) {
+			enum tree_code code = gimple_assign_rhs_code(u);
+			if (TREE_CODE_CLASS(code) == tcc_comparison &&
+			    compared_with_errno_p(gimple_assign_rhs1(u), gimple_assign_rhs2(u), name))
+				continue;
+			if ((code == SSA_NAME || CONVERT_EXPR_CODE_P(code)) &&
+			    gimple_assign_rhs1(u) == name &&
+			    TREE_CODE(gimple_assign_lhs(u)) == SSA_NAME) {
+				if (result_matters(gimple_assign_lhs(u), depth + 1))
+					return true;
+				continue;
+			}
+			return true;
+		}
+		if (is_gimple_call(u) && variadic_argument_p(u, name))
+			continue;
+		return true;
+	}
+	return false;
+}
+
+/* Where the NULL comes from when a source proves it. */
+static void
+describe_null_origin(struct report *r, const struct origin *o, tree fndecl, const char *name)
+{
+	if (o->loc == UNKNOWN_LOCATION)
+		return;
+	switch (o->kind) {
+	case ORIGIN_LITERAL:
+		report_event(r, o->loc, fndecl, "NULL is assigned here");
+		break;
+	case ORIGIN_ERR_PTR_ZERO:
+		report_event(r, o->loc, fndecl, "ERR_PTR() of a value that may be 0 is NULL");
+		break;
+	case ORIGIN_CALL:
+		if (o->callee)
+			report_event(r, o->loc, fndecl, "'%s' may return NULL", decl_name(o->callee));
+		else
+			report_event(r, o->loc, fndecl, "this call may return NULL");
+		break;
+	case ORIGIN_TEST:
+		if (name)
+			report_event(r, o->loc, fndecl, "'%s' is NULL when this test holds", name);
+		else
+			report_event(r, o->loc, fndecl, "the pointer is NULL when this test holds");
+		break;
+	default:
+		break;
+	}
+}
+
+/* PTR_ERR() of a pointer that may be NULL (and is no valid pointer). */
+static void
+report_may_be_null(function *fn, gimple *call, tree root, unsigned m, const struct origin *o)
+{
+	const char *ptr_err = api_name(API_PTR_ERR);
+	const char *name = var_name(root);
+	const char *p = name ? name : "p";
+	location_t loc = gimple_location(call);
+	location_t test_loc = UNKNOWN_LOCATION;
+	bool err_too = VK_POSSIBLE(m) & VK_ERR;
+
+	struct report *r = report_begin(CHECK_PTR_ERR_NOT_ERR, loc,
+		"%s() of a pointer that may be NULL yields 0, i.e. success", ptr_err);
+	if (!r)
+		return;
+	if (o->kind != ORIGIN_NONE)
+		describe_null_origin(r, o, fn->decl, name);
+	if (o->kind != ORIGIN_TEST &&
+	    nearest_test(fn, root, gimple_bb(call), VK_NULL, VK_VALID, &test_loc, NULL)) {
+		if (name)
+			report_event(r, test_loc, fn->decl,
+				     "'%s' may be NULL when this test holds", name);
+		else
+			report_event(r, test_loc, fn->decl,
+				     "the pointer may be NULL when this test holds");
+	}
+	report_event(r, loc, fn->decl, "%s(NULL) is 0", ptr_err);
+	if (report_emit(r)) {
+		if (err_too)
+			report_note(r, loc,
+				    "if NULL is a failure here, give it an error code, e.g. "
+				    "'%s ? %s(%s) : -ENOMEM'; if 0 is really meant for NULL, write "
+				    "'%s(%s)'",
+				    p, ptr_err, p, api_name(API_PTR_ERR_OR_ZERO), p);
+		else
+			report_note(r, loc,
+				    "'%s' is NULL here: return an error code instead, e.g. '-ENOMEM'",
+				    p);
+	}
+	report_end(r);
+}
+
+/* PTR_ERR() of a pointer that cannot be an error pointer. */
+static void
+report_not_error(function *fn, gimple *call, tree root)
+{
+	const char *ptr_err = api_name(API_PTR_ERR);
+	const char *name = var_name(root);
+	location_t loc = gimple_location(call);
+	location_t test_loc = UNKNOWN_LOCATION;
+
+	struct report *r = report_begin(CHECK_PTR_ERR_NOT_ERR, loc,
+		"%s() of a pointer that is not an error pointer here", ptr_err);
+	if (!r)
+		return;
+	if (nearest_test(fn, root, gimple_bb(call), VK_NULL | VK_VALID, VK_ERR, &test_loc, NULL)) {
+		if (name)
+			report_event(r, test_loc, fn->decl,
+				     "'%s' is not an error pointer when this test holds", name);
+		else
+			report_event(r, test_loc, fn->decl,
+				     "the pointer is not an error pointer when this test holds");
+	}
+	report_event(r, loc, fn->decl, "%s() of NULL is 0 and of a valid pointer is junk",
+		     ptr_err);
+	if (report_emit(r))
+		report_note(r, loc,
+			    "%s() is meant for error pointers only: is the test inverted "
+			    "(should it be '%s(%s)')?",
+			    ptr_err, api_name(API_IS_ERR), name ? name : "p");
+	report_end(r);
+}
+
+static void
+check_call(function *fn, gimple *call)
+{
+	if (gimple_call_num_args(call) != 1)
+		return;
+	tree arg = gimple_call_arg(call, 0);
+	if (!arg)
+		return;
+	tree root = value_root(arg);
+	if (!root)
+		return;
+	struct origin o = { ORIGIN_NONE, UNKNOWN_LOCATION, NULL_TREE };
+	unsigned m = value_at_block(arg, gimple_bb(call), &o);
+	unsigned possible = VK_POSSIBLE(m);
+	unsigned tested = VK_TESTED(m);
+
+	if (!possible)
+		return;		/* unreachable as far as we know */
+	bool may_be_null = (tested & VK_NULL) && !(possible & VK_VALID);
+	bool never_error = !(possible & VK_ERR) && (tested & VK_VALID);
+	if (!may_be_null && !never_error)
+		return;
+	if (!result_matters(gimple_call_lhs(call), 0))
+		return;
+	if (may_be_null)
+		report_may_be_null(fn, call, root, m, &o);
+	else
+		report_not_error(fn, call, root);
+}
 
 void
 check_ptr_err_not_err(function *fn)
 {
+	basic_block bb;
+
+	if (check_severity[CHECK_PTR_ERR_NOT_ERR] == SEV_OFF || !fn || !fn->cfg)
+		return;
+	FOR_EACH_BB_FN(bb, fn) {
+		for (gimple_stmt_iterator gsi = gsi_start_bb(bb); !gsi_end_p(gsi); gsi_next(&gsi)) {
+			gimple *stmt = gsi_stmt(gsi);
+			if (is_gimple_call(stmt) && api_of_call(stmt) == API_PTR_ERR)
+				check_call(fn, stmt);
+		}
+	}
 }

@@ -63,6 +63,20 @@ contract_for_function(const char *name)
 	return lookup(functions, name);
 }
 
+/* A declaration the front end finished: remember it when it is an API with
+ * a contract, so stand-in detection can compare prototypes. */
+void
+contracts_note_declaration(tree decl)
+{
+	if (!decl || TREE_CODE(decl) != FUNCTION_DECL || !DECL_NAME(decl) || !functions)
+		return;
+	struct entry probe;
+	probe.key = IDENTIFIER_POINTER(DECL_NAME(decl));
+	struct entry *e = (struct entry *)htab_find(functions, &probe);
+	if (e && !e->c.decl)
+		e->c.decl = decl;
+}
+
 const struct contract *
 contract_for_member(const char *type_name, const char *field)
 {

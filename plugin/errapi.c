@@ -255,8 +255,11 @@ bool_test(tree b, struct value_test *t, int depth)
 	tree r1 = gimple_assign_rhs1(def);
 	if (code == SSA_NAME || CONVERT_EXPR_CODE_P(code))
 		return bool_test(r1, t, depth + 1);
-	if (code == TRUTH_NOT_EXPR || (code == BIT_XOR_EXPR && integer_onep(gimple_assign_rhs2(def)) &&
-				       TREE_CODE(TREE_TYPE(r1)) == BOOLEAN_TYPE)) {
+	/* !b, written b ^ 1 or ~b on a _Bool */
+	if (code == TRUTH_NOT_EXPR ||
+	    (code == BIT_NOT_EXPR && TREE_CODE(TREE_TYPE(r1)) == BOOLEAN_TYPE) ||
+	    (code == BIT_XOR_EXPR && integer_onep(gimple_assign_rhs2(def)) &&
+	     TREE_CODE(TREE_TYPE(r1)) == BOOLEAN_TYPE)) {
 		if (!bool_test(r1, t, depth + 1))
 			return false;
 		t->kinds = ~t->kinds & VK_KINDS;

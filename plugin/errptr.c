@@ -222,6 +222,12 @@ option_text(struct plugin_name_args *info, const char *key, const char *value)
 static const char *sarif_path;
 
 static void
+finish_decl(void *gcc_data, void *user_data)
+{
+	contracts_note_declaration((tree)gcc_data);
+}
+
+static void
 finish_unit(void *gcc_data, void *user_data)
 {
 	learn_write_section();
@@ -333,5 +339,6 @@ plugin_init(struct plugin_name_args *info, struct plugin_gcc_version *version)
 	if (sarif_path)
 		sarif_open(sarif_path);
 	register_callback(info->base_name, PLUGIN_FINISH_UNIT, finish_unit, NULL);
+	register_callback(info->base_name, PLUGIN_FINISH_DECL, finish_decl, NULL);
 	return 0;
 }

@@ -36,8 +36,11 @@
 #define VK_PROVEN(m)   ((m) & VK_KINDS)
 #define VK_UNSURE(m)   (((m) >> VK_UNK_SHIFT) & VK_KINDS)
 #define VK_POSSIBLE(m) (VK_PROVEN(m) | VK_UNSURE(m))
-/* Kinds proven, or kept by a test that narrowed an unknown value. */
-#define VK_TESTED(m)   (VK_PROVEN(m) | (VK_UNSURE(m) != VK_KINDS ? VK_UNSURE(m) : 0))
+/* Kinds proven, or kept by a test that let only bad kinds through (an
+ * unknown value after IS_ERR_OR_NULL(p) held: NULL or ERR).  A test that
+ * merely excludes one kind (after !IS_ERR(p), p is NULL or valid) says
+ * nothing about the others. */
+#define VK_TESTED(m)   (VK_PROVEN(m) | ((VK_UNSURE(m) & VK_VALID) ? 0 : VK_UNSURE(m)))
 
 /* ---- contracts -------------------------------------------------------- */
 enum fail_kind {
@@ -68,6 +71,7 @@ struct contract {
 	const char *standin_for; /* a "standin F for=A" rule: A */
 	const char *rule_file;	/* where the rule was read */
 	int rule_line;
+	tree decl;		/* the API's declaration in this unit, if seen */
 };
 
 /* contracts.c */
@@ -77,6 +81,7 @@ bool contracts_load_dir(const char *dir);
 const struct contract *contract_for_function(const char *name);
 const struct contract *contract_for_member(const char *type_name, const char *field);
 const struct contract *standin_rule_for(const char *name);
+void contracts_note_declaration(tree decl);
 const char *fails_name(enum fail_kind k);
 const char *callers_name(enum callers_kind k);
 unsigned fails_to_mask(enum fail_kind k);

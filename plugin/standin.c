@@ -41,25 +41,65 @@ count_params(tree fntype)
 	return n;
 }
 
+/* Are A and B the same type for a stand-in's purposes?  Modules re-declare
+ * internal types (struct open_flags) and use void * freely, so compare
+ * shapes: pointers level by level, records by tag, integers by size. */
+static bool
+types_alike(tree a, tree b, int depth)
+{
+	if (!a || !b)
+		return false;
+	a = TYPE_MAIN_VARIANT(a);
+	b = TYPE_MAIN_VARIANT(b);
+	if (a == b)
+		return true;
+	if (POINTER_TYPE_P(a) && POINTER_TYPE_P(b))
+		return depth < 4 && types_alike(TREE_TYPE(a), TREE_TYPE(b), depth + 1);
+	if (TREE_CODE(a) != TREE_CODE(b))
+		return false;
+	switch (TREE_CODE(a)) {
+	case RECORD_TYPE:
+	case UNION_TYPE:
+	case ENUMERAL_TYPE: {
+		const char *na = type_name_of(a), *nb = type_name_of(b);
+		return na && nb && strcmp(na, nb) == 0;
+	}
+	case INTEGER_TYPE:
+	case BOOLEAN_TYPE:
+		return TYPE_PRECISION(a) == TYPE_PRECISION(b);
+	case VOID_TYPE:
+		return true;
+	case FUNCTION_TYPE:
+		return true;
+	default:
+		return depth > 0;
+	}
+}
+
 /* Does FNDECL have the prototype of the API C describes, as far as we can
- * tell?  Both return pointers, and they take as many arguments (from the
- * API's declaration in this file, or the rule's args=). */
+ * tell?  It returns a pointer; when the API's declaration was seen, the
+ * return and parameter types are alike; else, when the rule gives args=,
+ * the parameter count agrees. */
 bool
 prototypes_match(tree fndecl, const struct contract *c)
 {
 	tree fntype = TREE_TYPE(fndecl);
 	if (!POINTER_TYPE_P(TREE_TYPE(fntype)))
 		return false;
-	int want = c->nargs;
-	if (want < 0 && !c->is_member) {
-		symtab_node *node = symtab_node::get_for_asmname(get_identifier(c->name));
-		if (node && TREE_CODE(node->decl) == FUNCTION_DECL) {
-			tree api_type = TREE_TYPE(node->decl);
-			if (!POINTER_TYPE_P(TREE_TYPE(api_type)))
+	if (c->decl) {
+		tree api_type = TREE_TYPE(c->decl);
+		if (!types_alike(TREE_TYPE(fntype), TREE_TYPE(api_type), 0))
+			return false;
+		if (!prototype_p(fntype) || !prototype_p(api_type))
+			return true;
+		tree a = TYPE_ARG_TYPES(fntype), b = TYPE_ARG_TYPES(api_type);
+		for (; a && b; a = TREE_CHAIN(a), b = TREE_CHAIN(b)) {
+			if (!types_alike(TREE_VALUE(a), TREE_VALUE(b), 0))
 				return false;
-			want = count_params(api_type);
 		}
+		return !a && !b;
 	}
+	int want = c->nargs;
 	return want < 0 || count_params(fntype) < 0 || want == count_params(fntype);
 }
 
@@ -146,8 +186,8 @@ scan_initializer(tree ctor, tree var, int depth)
 			}
 		}
 	}
-	/* A table entry is one hook: one function of ours, one API. */
-	if (nmine != 1 || napis != 1)
+	/* A table entry is one hook: one function of ours, one API, alike. */
+	if (nmine != 1 || napis != 1 || !prototypes_match(mine[0], apis[0]))
 		return;
 	struct fn_summary *s = summary_get(mine[0], true);
 	const char *via = DECL_NAME(var) ? IDENTIFIER_POINTER(DECL_NAME(var)) : NULL;
@@ -246,10 +286,13 @@ standin_find(struct fn_summary *s, bool (*wanted)(const struct contract *), stru
 		out->loc = DECL_SOURCE_LOCATION(decl);
 		return true;
 	}
-	/* Its own callers in this file: all test only IS_ERR(), and it does
-	 * return ERR_PTR() on some path, so NULL elsewhere breaks them. */
+	/* Its own callers, all in this file (static, address not taken): all
+	 * test only IS_ERR(), and it does return ERR_PTR() on some path, so
+	 * NULL elsewhere breaks them. */
 	const struct call_tests *ct = &s->tested_by_callers;
-	if (ct->calls > 0 && ct->is_err_only == ct->calls && (s->returns & VK_ERR)) {
+	struct cgraph_node *node = cgraph_node::get(decl);
+	if (ct->calls > 0 && ct->is_err_only == ct->calls && (s->returns & VK_ERR) &&
+	    !TREE_PUBLIC(decl) && node && !node->address_taken) {
 		memset(&local_contract, 0, sizeof(local_contract));
 		local_contract.name = name;
 		local_contract.fails = FAILS_ERR;

@@ -156,7 +156,7 @@ return_site(struct fn_summary *s, tree val, basic_block bb, edge e, location_t l
 
 	s->returns |= m;
 	note_returned_calls(s, val, bb ? bb : e->src, calls_visited, 0);
-	if (!(m & VK_NULL) || !POINTER_TYPE_P(TREE_TYPE(TREE_TYPE(s->decl))))
+	if (!(VK_TESTED(m) & VK_NULL) || !POINTER_TYPE_P(TREE_TYPE(TREE_TYPE(s->decl))))
 		return;
 	struct null_return *nr = XCNEW(struct null_return);
 	nr->loc = loc;

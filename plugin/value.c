@@ -32,6 +32,7 @@ static struct {
 	unsigned char *cond_kinds;
 	location_t *cond_loc;
 	sbitmap tested;		/* SSA versions that some condition tests */
+	htab_t paths;		/* refine_along_paths() memo */
 	bool own_dominators;
 	unsigned busy_hits;
 	unsigned depth;
@@ -59,6 +60,11 @@ restrict_mask(unsigned mask, unsigned allowed, location_t loc, struct origin *wh
 		}
 		proven |= unsure;
 		unsure = 0;
+	} else if ((unsure & VK_NULL) && !(allowed & VK_VALID) && !(proven & VK_NULL) && why &&
+		   why->kind == ORIGIN_NONE) {
+		why->kind = ORIGIN_TEST;	/* "may be NULL when this test holds" */
+		why->loc = loc;
+		why->callee = NULL_TREE;
 	}
 	return proven | (unsure << VK_UNK_SHIFT);
 }
@@ -82,9 +88,6 @@ refine_on_edge(edge e, tree root, unsigned mask, struct origin *why)
 static unsigned
 refine_by_dominators(tree root, basic_block bb, unsigned mask, struct origin *why)
 {
-	if (!root || TREE_CODE(root) != SSA_NAME ||
-	    !bitmap_bit_p(V.tested, SSA_NAME_VERSION(root)))
-		return mask;
 	basic_block entry = ENTRY_BLOCK_PTR_FOR_FN(V.fn);
 	for (int steps = 0; bb && bb != entry && steps < MAX_DOM_STEPS; steps++) {
 		if (single_pred_p(bb))
@@ -92,6 +95,110 @@ refine_by_dominators(tree root, basic_block bb, unsigned mask, struct origin *wh
 		bb = get_immediate_dominator(CDI_DOMINATORS, bb);
 	}
 	return mask;
+}
+
+/* Paths merge at labels ("if (IS_ERR_OR_NULL(f)) goto out; ... out:
+ * return f;"): the value of OP in BB is the union, over BB's incoming
+ * edges, of its value at the edge's source refined by the edge.  Walks
+ * back from BB to OP's definition, each block once (memoised per OP and
+ * block); a loop's back edge or a very large function falls back to the
+ * dominator walk, which only takes edges every path must cross. */
+struct path_memo {
+	unsigned version;
+	int bb;
+	unsigned mask;
+	struct origin why;
+};
+
+static hashval_t
+path_memo_hash(const void *p)
+{
+	const struct path_memo *m = (const struct path_memo *)p;
+	return m->version * 7919u + (unsigned)m->bb;
+}
+
+static int
+path_memo_eq(const void *a, const void *b)
+{
+	const struct path_memo *x = (const struct path_memo *)a, *y = (const struct path_memo *)b;
+	return x->version == y->version && x->bb == y->bb;
+}
+
+#define MAX_PATH_BLOCKS 4000
+
+static unsigned
+refine_along_paths(tree op, tree root, basic_block def_bb, basic_block bb, unsigned mask,
+		   struct origin *why, int depth)
+{
+	basic_block entry = ENTRY_BLOCK_PTR_FOR_FN(V.fn);
+	if (!bb || bb == def_bb || bb == entry)
+		return mask;
+	if (single_pred_p(bb)) {
+		edge e = single_pred_edge(bb);
+		unsigned m = refine_along_paths(op, root, def_bb, e->src, mask, why, depth + 1);
+		return refine_on_edge(e, root, m, why);
+	}
+	if (depth > 256 || n_basic_blocks_for_fn(V.fn) > MAX_PATH_BLOCKS)
+		return refine_by_dominators(root, bb, mask, why);
+
+	struct path_memo key, *hit;
+	key.version = SSA_NAME_VERSION(op);
+	key.bb = bb->index;
+	if (!V.paths)
+		V.paths = htab_create(64, path_memo_hash, path_memo_eq, free);
+	hit = (struct path_memo *)htab_find(V.paths, &key);
+	if (hit) {
+		if (why && why->kind == ORIGIN_NONE)
+			*why = hit->why;
+		return hit->mask;
+	}
+	/* a back edge into BB: keep to what every path crosses */
+	edge e;
+	edge_iterator ei;
+	FOR_EACH_EDGE(e, ei, bb->preds) {
+		if (dominated_by_p(CDI_DOMINATORS, e->src, bb))
+			return refine_by_dominators(root, bb, mask, why);
+	}
+	void **slot = htab_find_slot(V.paths, &key, INSERT);
+	hit = XCNEW(struct path_memo);
+	hit->version = key.version;
+	hit->bb = key.bb;
+	hit->mask = mask;	/* provisional, if a path comes back here */
+	*slot = hit;
+
+	unsigned out = 0;
+	struct origin o = { ORIGIN_NONE, UNKNOWN_LOCATION, NULL_TREE };
+	FOR_EACH_EDGE(e, ei, bb->preds) {
+		struct origin oe = { ORIGIN_NONE, UNKNOWN_LOCATION, NULL_TREE };
+		unsigned m = refine_along_paths(op, root, def_bb, e->src, mask, &oe, depth + 1);
+		m = refine_on_edge(e, root, m, &oe);
+		if ((m & VK_NULL) || (VK_UNSURE(m) & VK_NULL))
+			if (o.kind == ORIGIN_NONE)
+				o = oe;
+		out |= m;
+	}
+	/* the slot may have moved if the table grew */
+	hit = (struct path_memo *)htab_find(V.paths, &key);
+	if (hit) {
+		hit->mask = out;
+		hit->why = o;
+	}
+	if (why && why->kind == ORIGIN_NONE)
+		*why = o;
+	return out;
+}
+
+/* OP's value MASK, refined by the tests on the way from its definition
+ * to BB. */
+static unsigned
+refine_use(tree op, basic_block bb, unsigned mask, struct origin *why)
+{
+	tree root = value_root(op);
+	if (!root || TREE_CODE(root) != SSA_NAME ||
+	    !bitmap_bit_p(V.tested, SSA_NAME_VERSION(root)))
+		return mask;
+	basic_block def_bb = SSA_NAME_IS_DEFAULT_DEF(op) ? NULL : gimple_bb(SSA_NAME_DEF_STMT(op));
+	return refine_along_paths(op, root, def_bb, bb, mask, why, 0);
 }
 
 static void
@@ -162,6 +269,16 @@ indirect_target(tree fnptr, const char **via)
 		if (!is_gimple_assign(def))
 			return NULL;
 		tree rhs = gimple_assign_rhs1(def);
+		/* READ_ONCE(orig_x): a volatile load through &orig_x */
+		if (gimple_assign_single_p(def) && TREE_CODE(rhs) == MEM_REF) {
+			tree base = TREE_OPERAND(rhs, 0);
+			if (TREE_CODE(base) == SSA_NAME && !SSA_NAME_IS_DEFAULT_DEF(base) &&
+			    gimple_assign_single_p(SSA_NAME_DEF_STMT(base)))
+				base = gimple_assign_rhs1(SSA_NAME_DEF_STMT(base));
+			if (TREE_CODE(base) == ADDR_EXPR &&
+			    TREE_CODE(TREE_OPERAND(base, 0)) == VAR_DECL)
+				rhs = TREE_OPERAND(base, 0);
+		}
 		if (gimple_assign_single_p(def) && (TREE_CODE(rhs) == VAR_DECL)) {
 			if (!DECL_NAME(rhs))
 				return NULL;
@@ -378,7 +495,7 @@ value_at_block(tree op, basic_block bb, struct origin *why)
 		return value_of_op(op, UNKNOWN_LOCATION, why);
 	struct origin o = { ORIGIN_NONE, UNKNOWN_LOCATION, NULL_TREE };
 	unsigned m = value_of_name(op, &o);
-	m = refine_by_dominators(value_root(op), bb, m, &o);
+	m = refine_use(op, bb, m, &o);
 	if (why && why->kind == ORIGIN_NONE && (m & VK_NULL))
 		*why = o;
 	return m;
@@ -392,9 +509,8 @@ value_on_edge(tree op, edge e, location_t loc, struct origin *why)
 	struct origin o = { ORIGIN_NONE, UNKNOWN_LOCATION, NULL_TREE };
 	unsigned m = value_of_op(op, loc, &o);
 	if (TREE_CODE(op) == SSA_NAME) {
-		tree root = value_root(op);
-		m = refine_on_edge(e, root, m, &o);
-		m = refine_by_dominators(root, e->src, m, &o);
+		m = refine_use(op, e->src, m, &o);
+		m = refine_on_edge(e, value_root(op), m, &o);
 	}
 	if (why && why->kind == ORIGIN_NONE && (m & VK_NULL))
 		*why = o;
@@ -463,5 +579,7 @@ value_end_function(void)
 	XDELETEVEC(V.cond_kinds);
 	XDELETEVEC(V.cond_loc);
 	sbitmap_free(V.tested);
+	if (V.paths)
+		htab_delete(V.paths);
 	memset(&V, 0, sizeof(V));
 }

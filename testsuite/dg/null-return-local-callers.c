@@ -21,12 +21,12 @@ extern void akfs_log(const char *what, const struct akfs_rule *rule);
 static struct akfs_rule *rule_lookup(const char *path)
 {
 	if (!path)
-		return NULL;	/* { dg-error "'rule_lookup' returns NULL here, but it stands in for '[a-z_]+', whose callers test the result only with IS_ERR\(\) \[errptr-null-return\]" } */
+		return NULL;	/* { dg-error "'rule_lookup' returns NULL here, but its callers test the result only with IS_ERR\(\) \[errptr-null-return\]" } */
 	if (strlen(path) >= PATH_MAX)
 		return ERR_PTR(-ENAMETOOLONG);
 	return akfs_rule_find(path);	/* { dg-bogus "errptr" } */
 }
-/* { dg-message "'rule_lookup' stands in for '[a-z_]+': every caller in this file tests its result only with IS_ERR\(\)" "" 0 } */
+/* { dg-message "'rule_lookup' returns ERR_PTR\(\) on other paths and its callers test only IS_ERR\(\), e.g. 'akfs_check_exec'" "" 0 } */
 
 int akfs_check_exec(const char *path)
 {
@@ -50,13 +50,13 @@ int akfs_check_write(const char *path)
    variable.  */
 static struct akfs_rule *rule_default(int mode)
 {
-	struct akfs_rule *r = NULL;	/* { dg-message "NULL comes from here" } */
+	struct akfs_rule *r = NULL;	/* { dg-message "\(1\) NULL is assigned here" } */
 
 	if (mode < 0)
 		return ERR_PTR(-EINVAL);
 	if (mode == 0)
 		r = &akfs_default_rule;
-	return r;	/* { dg-error "'rule_default' returns NULL here, but it stands in for '[a-z_]+', whose callers test the result only with IS_ERR\(\) \[errptr-null-return\]" } */
+	return r;	/* { dg-error "'rule_default' returns NULL here, but its callers test the result only with IS_ERR\(\) \[errptr-null-return\]" } */
 }
 
 int akfs_default_action(int mode)

@@ -68,7 +68,7 @@ static struct file *v_macro(int dfd, struct filename *name, const struct open_fl
 /* POSITIVE: a variable initialised to NULL reaches the return by a goto.  */
 static struct file *v_goto_out(int dfd, struct filename *name, const struct open_flags *op)
 {
-	struct file *f = NULL;	/* { dg-message "NULL comes from here" } */
+	struct file *f = NULL;	/* { dg-message "\(1\) NULL is assigned here" } */
 
 	if (!try_module_get(THIS_MODULE))
 		goto out;
@@ -84,7 +84,7 @@ static struct file *v_phi(int dfd, struct filename *name, const struct open_flag
 	struct file *f;
 
 	if (akfs_policy(name) < 0)
-		f = NULL;	/* { dg-message "NULL comes from here" } */
+		f = NULL;	/* { dg-message "\(1\) NULL is assigned here" } */
 	else
 		f = orig_do_filp_open(dfd, name, op);
 	return f;	/* { dg-error "'v_phi' returns NULL here, but it stands in for 'do_filp_open', whose callers test the result only with IS_ERR\(\) \[errptr-null-return\]" } */
