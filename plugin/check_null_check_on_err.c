@@ -1,11 +1,650 @@
 /*
- * check_null_check_on_err.c - a NULL test on the result of an API that returns ERR_PTR() on failure: the error pointer goes on as if valid; and tests of results that need none (debugfs).
+ * check_null_check_on_err.c - a NULL test of the result of an API that
+ * reports failure with ERR_PTR() and never returns NULL: the test never
+ * holds, and the error pointer goes on as if it were a valid one.
  *
- * Placeholder: registered in errptr.h and summary.c, implemented in its own change.
+ *	f = filp_open(name, O_RDONLY, 0);
+ *	if (!f)				<- never true: filp_open() fails with ERR_PTR()
+ *		return -ENOENT;
+ *	fput(f);			<- fput(ERR_PTR(-ENOENT)) oopses
+ *
+ * It is reported at the test, when the value's proven kinds there include
+ * an error pointer and exclude NULL (no IS_ERR() on the way has handled
+ * the error), unless an IS_ERR()-family test of the value comes next on
+ * the not-NULL side before any use ("if (!f || IS_ERR(f))").  A note says
+ * where the error pointer then flows: the first dereference, call
+ * argument, store or return of the value after the test.
+ *
+ * The same file reports, as errptr-unneeded-check (a note by default),
+ * tests of results whose contract says callers=none: debugfs_create_*()
+ * results are meant to be passed on unchecked.
+ *
+ * Cost: one bounded forward walk (each block once) per reported test.
  */
 #include "errptr.h"
+
+#define MAX_DOM_STEPS 512	/* as value.c */
+#define MAX_WALK_STMTS 4096	/* forward walk from one test */
+#define MAX_ALIAS_LOCS 32
+
+/* ---- tests that the value analysis does not recognise ----------------
+ * "!IS_ERR(p)" is gimplified as "_2 = ~_1" on a _Bool, which bool_test()
+ * does not follow; recognise that shape here so that "if (!IS_ERR(f)) {
+ * if (!f) ... }" is not taken for an unguarded NULL test. */
+static bool
+bool_test_not(tree b, struct value_test *t, int depth)
+{
+	if (bool_test(b, t, depth))
+		return true;
+	if (depth > 16 || TREE_CODE(b) != SSA_NAME || SSA_NAME_IS_DEFAULT_DEF(b))
+		return false;
+	gimple *def = SSA_NAME_DEF_STMT(b);
+	if (is_gimple_call(def)) {
+		if ((gimple_call_builtin_p(def, BUILT_IN_EXPECT) ||
+		     (gimple_call_internal_p(def) &&
+		      gimple_call_internal_fn(def) == IFN_BUILTIN_EXPECT)) &&
+		    gimple_call_num_args(def) >= 1)
+			return bool_test_not(gimple_call_arg(def, 0), t, depth + 1);
+		return false;
+	}
+	if (!is_gimple_assign(def))
+		return false;
+	enum tree_code code = gimple_assign_rhs_code(def);
+	tree r1 = gimple_assign_rhs1(def);
+	if (TREE_CODE(r1) != SSA_NAME)
+		return false;
+	if (code == SSA_NAME || CONVERT_EXPR_CODE_P(code))
+		return bool_test_not(r1, t, depth + 1);
+	if (code == BIT_NOT_EXPR && (TREE_CODE(TREE_TYPE(r1)) == BOOLEAN_TYPE ||
+				     (INTEGRAL_TYPE_P(TREE_TYPE(r1)) &&
+				      TYPE_PRECISION(TREE_TYPE(r1)) == 1))) {
+		if (!bool_test_not(r1, t, depth + 1))
+			return false;
+		t->kinds = ~t->kinds & VK_KINDS;
+		return true;
+	}
+	if ((code == NE_EXPR || code == EQ_EXPR) && integer_zerop(gimple_assign_rhs2(def)) &&
+	    !POINTER_TYPE_P(TREE_TYPE(r1))) {
+		if (!bool_test_not(r1, t, depth + 1))
+			return false;
+		if (code == EQ_EXPR)
+			t->kinds = ~t->kinds & VK_KINDS;
+		return true;
+	}
+	return false;
+}
+
+/* The test the condition ending BB makes: the value analysis's, or one of
+ * the shapes above.  *KNOWN says whether the value analysis knows it. */
+static bool
+block_test(basic_block bb, struct value_test *t, location_t *loc, bool *known)
+{
+	*known = value_block_test(bb, t, loc);
+	if (*known)
+		return true;
+	gimple *last = errptr_last_stmt(bb);
+	if (!last || gimple_code(last) != GIMPLE_COND)
+		return false;
+	gcond *cond = as_a<gcond *>(last);
+	enum tree_code code = gimple_cond_code(cond);
+	tree lhs = gimple_cond_lhs(cond);
+	if ((code != NE_EXPR && code != EQ_EXPR) || !integer_zerop(gimple_cond_rhs(cond)) ||
+	    TREE_CODE(lhs) != SSA_NAME || POINTER_TYPE_P(TREE_TYPE(lhs)) ||
+	    !bool_test_not(lhs, t, 0) || !t->root || TREE_CODE(t->root) != SSA_NAME)
+		return false;
+	if (code == EQ_EXPR)
+		t->kinds = ~t->kinds & VK_KINDS;
+	if (loc)
+		*loc = gimple_location(cond);
+	return true;
+}
+
+/* M with the tests on ROOT the value analysis missed applied, for those
+ * that must hold to reach BB (exclusion only). */
+static unsigned
+refine_missed(tree root, basic_block bb, unsigned m, function *fn)
+{
+	basic_block entry = ENTRY_BLOCK_PTR_FOR_FN(fn);
+	for (int steps = 0; bb && bb != entry && steps < MAX_DOM_STEPS; steps++) {
+		if (single_pred_p(bb)) {
+			edge e = single_pred_edge(bb);
+			struct value_test t;
+			bool known;
+			if ((e->flags & (EDGE_TRUE_VALUE | EDGE_FALSE_VALUE)) &&
+			    block_test(e->src, &t, NULL, &known) && !known && t.root == root) {
+				unsigned allowed = (e->flags & EDGE_TRUE_VALUE) ? t.kinds
+										: ~t.kinds & VK_KINDS;
+				m &= allowed | (allowed << VK_UNK_SHIFT);
+			}
+		}
+		bb = get_immediate_dominator(CDI_DOMINATORS, bb);
+	}
+	return m;
+}
+
+/* ---- where a value comes from ---------------------------------------- */
+
+/* The name under which the contract store knows CALL's callee. */
+static const char *
+callee_name(gimple *call, const struct contract **contract)
+{
+	*contract = NULL;
+	tree callee = gimple_call_fndecl(call);
+	if (callee) {
+		if (!DECL_NAME(callee))
+			return NULL;
+		const char *name = IDENTIFIER_POINTER(DECL_NAME(callee));
+		*contract = contract_for_function(name);
+		return name;
+	}
+	const char *via;
+	const struct contract *c = value_indirect_target(call, &via);
+	*contract = c;
+	return c ? c->name : NULL;
+}
+
+/* The call VAL comes from (through copies, casts, ERR_CAST() and PHIs)
+ * whose result may be an error pointer and never NULL. */
+static gimple *
+err_source(tree val, bitmap visited, int depth)
+{
+	if (depth > 64 || !val || TREE_CODE(val) != SSA_NAME || SSA_NAME_IS_DEFAULT_DEF(val) ||
+	    !bitmap_set_bit(visited, SSA_NAME_VERSION(val)))
+		return NULL;
+	gimple *def = SSA_NAME_DEF_STMT(val);
+	if (gphi *phi = dyn_cast<gphi *>(def)) {
+		for (unsigned i = 0; i < gimple_phi_num_args(phi); i++) {
+			gimple *g = err_source(gimple_phi_arg_def(phi, i), visited, depth + 1);
+			if (g)
+				return g;
+		}
+		return NULL;
+	}
+	if (is_gimple_assign(def)) {
+		enum tree_code code = gimple_assign_rhs_code(def);
+		if (code == SSA_NAME || CONVERT_EXPR_CODE_P(code) || code == VIEW_CONVERT_EXPR)
+			return err_source(gimple_assign_rhs1(def), visited, depth + 1);
+		if (code == COND_EXPR) {
+			gimple *g = err_source(gimple_assign_rhs2(def), visited, depth + 1);
+			return g ? g : err_source(gimple_assign_rhs3(def), visited, depth + 1);
+		}
+		return NULL;
+	}
+	if (!is_gimple_call(def))
+		return NULL;
+	enum api_fn api = api_of_call(def);
+	if (api == API_ERR_CAST && gimple_call_num_args(def) == 1)
+		return err_source(gimple_call_arg(def, 0), visited, depth + 1);
+	if (api != API_NONE)
+		return NULL;
+	unsigned m = value_of_name(val, NULL);
+	if ((VK_PROVEN(m) & VK_ERR) && !(VK_POSSIBLE(m) & VK_NULL))
+		return def;
+	return NULL;
+}
+
+/* ---- where the value goes after the test ----------------------------- */
+enum use_kind { USE_NONE, USE_DEREF, USE_ARG, USE_STORE, USE_RETURN, USE_GUARD };
+
+struct use {
+	enum use_kind kind;
+	location_t loc;
+	tree callee;		/* USE_ARG */
+	const char *callee_name;
+};
+
+struct walk {
+	tree root;
+	bitmap alias;		/* SSA versions (value roots) holding the value */
+	unsigned nlocs;		/* where a compiler temporary got the value */
+	unsigned loc_version[MAX_ALIAS_LOCS];
+	location_t loc[MAX_ALIAS_LOCS];
+};
+
+static bool
+is_alias(struct walk *w, tree t)
+{
+	if (!t || TREE_CODE(t) != SSA_NAME)
+		return false;
+	tree r = value_root(t);
+	return bitmap_bit_p(w->alias, SSA_NAME_VERSION(r));
+}
+
+static void
+add_alias(struct walk *w, tree t, location_t loc)
+{
+	if (!t || TREE_CODE(t) != SSA_NAME)
+		return;
+	tree r = value_root(t);
+	if (bitmap_set_bit(w->alias, SSA_NAME_VERSION(r)) && loc != UNKNOWN_LOCATION &&
+	    w->nlocs < MAX_ALIAS_LOCS) {
+		w->loc_version[w->nlocs] = SSA_NAME_VERSION(r);
+		w->loc[w->nlocs++] = loc;
+	}
+}
+
+static location_t
+alias_loc(struct walk *w, tree t)
+{
+	if (!t || TREE_CODE(t) != SSA_NAME)
+		return UNKNOWN_LOCATION;
+	unsigned v = SSA_NAME_VERSION(value_root(t));
+	for (unsigned i = 0; i < w->nlocs; i++)
+		if (w->loc_version[i] == v)
+			return w->loc[i];
+	return UNKNOWN_LOCATION;
+}
+
+/* Does operand OP read or write through the value? */
+static bool
+derefs(struct walk *w, tree op)
+{
+	if (!op)
+		return false;
+	if (TREE_CODE(op) == ADDR_EXPR)
+		op = TREE_OPERAND(op, 0);
+	while (handled_component_p(op))
+		op = TREE_OPERAND(op, 0);
+	return (TREE_CODE(op) == MEM_REF || TREE_CODE(op) == TARGET_MEM_REF) &&
+	       is_alias(w, TREE_OPERAND(op, 0));
+}
+
+/* What STMT does with the value. */
+static struct use
+classify(struct walk *w, gimple *stmt)
+{
+	struct use u = { USE_NONE, gimple_location(stmt), NULL_TREE, NULL };
+
+	if (greturn *ret = dyn_cast<greturn *>(stmt)) {
+		tree val = gimple_return_retval(ret);
+		if (is_alias(w, val)) {
+			u.kind = USE_RETURN;
+			if (u.loc == UNKNOWN_LOCATION)
+				u.loc = alias_loc(w, val);
+		}
+		return u;
+	}
+	if (is_gimple_call(stmt)) {
+		if (gimple_call_internal_p(stmt))
+			return u;
+		enum api_fn api = api_of_call(stmt);
+		if (api != API_NONE) {
+			if (gimple_call_num_args(stmt) != 1 || !is_alias(w, gimple_call_arg(stmt, 0)))
+				return u;
+			if (api == API_IS_ERR || api == API_IS_ERR_OR_NULL ||
+			    api == API_PTR_ERR_OR_ZERO)
+				u.kind = USE_GUARD;
+			else if (api == API_ERR_CAST)
+				add_alias(w, gimple_call_lhs(stmt), u.loc);
+			return u;
+		}
+		if (derefs(w, gimple_call_lhs(stmt)) || is_alias(w, gimple_call_fn(stmt))) {
+			u.kind = USE_DEREF;
+			return u;
+		}
+		for (unsigned i = 0; i < gimple_call_num_args(stmt); i++) {
+			tree a = gimple_call_arg(stmt, i);
+			if (derefs(w, a)) {
+				u.kind = USE_DEREF;
+				return u;
+			}
+		}
+		for (unsigned i = 0; i < gimple_call_num_args(stmt); i++) {
+			if (is_alias(w, gimple_call_arg(stmt, i))) {
+				const struct contract *c;
+				u.kind = USE_ARG;
+				u.callee = gimple_call_fndecl(stmt);
+				u.callee_name = callee_name(stmt, &c);
+				return u;
+			}
+		}
+		return u;
+	}
+	if (!is_gimple_assign(stmt))
+		return u;
+	tree lhs = gimple_assign_lhs(stmt);
+	for (unsigned i = 0; i < gimple_num_ops(stmt); i++) {
+		if (derefs(w, gimple_op(stmt, i))) {
+			u.kind = USE_DEREF;
+			return u;
+		}
+	}
+	tree r1 = gimple_assign_rhs1(stmt);
+	enum tree_code code = gimple_assign_rhs_code(stmt);
+	if (TREE_CODE(lhs) != SSA_NAME) {
+		if (gimple_assign_single_p(stmt) && is_alias(w, r1))
+			u.kind = USE_STORE;
+		return u;
+	}
+	if (code == SSA_NAME || CONVERT_EXPR_CODE_P(code) || code == VIEW_CONVERT_EXPR ||
+	    code == POINTER_PLUS_EXPR) {
+		if (is_alias(w, r1))
+			add_alias(w, lhs, u.loc);
+	} else if (code == COND_EXPR) {
+		if (is_alias(w, gimple_assign_rhs2(stmt)) || is_alias(w, gimple_assign_rhs3(stmt)))
+			add_alias(w, lhs, u.loc);
+	}
+	return u;
+}
+
+/* Values flowing along E into PHIs. */
+static void
+follow_phis(struct walk *w, edge e)
+{
+	for (gphi_iterator gsi = gsi_start_phis(e->dest); !gsi_end_p(gsi); gsi_next(&gsi)) {
+		gphi *phi = gsi.phi();
+		tree res = gimple_phi_result(phi);
+		if (virtual_operand_p(res))
+			continue;
+		tree arg = PHI_ARG_DEF_FROM_EDGE(phi, e);
+		if (is_alias(w, arg))
+			add_alias(w, res, gimple_phi_arg_location_from_edge(phi, e));
+	}
+}
+
+/* A test at the end of BB that handles the error (separates ERR from
+ * the valid values). */
+static bool
+error_tested(struct walk *w, basic_block bb)
+{
+	struct value_test t;
+	bool known;
+	if (!block_test(bb, &t, NULL, &known) || !is_alias(w, t.root))
+		return false;
+	unsigned k = t.kinds;
+	return k == VK_ERR || k == (VK_NULL | VK_VALID) || k == (VK_NULL | VK_ERR) || k == VK_VALID;
+}
+
+/* From the not-NULL side E of a NULL test of W->root: the first use of the
+ * value that no IS_ERR()-family test precedes.  *GUARDED: such a test was
+ * seen on some path. */
+static struct use
+first_unguarded_use(struct walk *w, edge start, bool *guarded)
+{
+	struct use none = { USE_NONE, UNKNOWN_LOCATION, NULL_TREE, NULL };
+	auto_vec<basic_block, 16> queue;
+	auto_bitmap visited;
+	unsigned budget = MAX_WALK_STMTS;
+	gimple *redef = SSA_NAME_DEF_STMT(w->root);
+
+	*guarded = false;
+	follow_phis(w, start);
+	if (start->dest->index < NUM_FIXED_BLOCKS)
+		return none;
+	bitmap_set_bit(visited, start->dest->index);
+	queue.safe_push(start->dest);
+	for (unsigned qi = 0; qi < queue.length(); qi++) {
+		basic_block bb = queue[qi];
+		bool stop = false;
+		for (gimple_stmt_iterator gsi = gsi_start_bb(bb); !gsi_end_p(gsi); gsi_next(&gsi)) {
+			gimple *stmt = gsi_stmt(gsi);
+			if (is_gimple_debug(stmt))
+				continue;
+			if (!budget--)
+				return none;
+			if (stmt == redef) {	/* around a loop: a new value */
+				stop = true;
+				break;
+			}
+			struct use u = classify(w, stmt);
+			if (u.kind == USE_GUARD) {
+				*guarded = true;
+				stop = true;
+				break;
+			}
+			if (u.kind != USE_NONE)
+				return u;
+		}
+		if (stop)
+			continue;
+		if (error_tested(w, bb)) {
+			*guarded = true;
+			continue;
+		}
+		edge e;
+		edge_iterator ei;
+		FOR_EACH_EDGE(e, ei, bb->succs) {
+			if (e->dest->index < NUM_FIXED_BLOCKS)
+				continue;
+			if (gimple_bb(redef) == e->dest && gimple_code(redef) == GIMPLE_PHI)
+				continue;
+			follow_phis(w, e);
+			if (bitmap_set_bit(visited, e->dest->index))
+				queue.safe_push(e->dest);
+		}
+	}
+	return none;
+}
+
+static const char *
+var_name(tree ssa)
+{
+	tree var = ssa && TREE_CODE(ssa) == SSA_NAME ? SSA_NAME_VAR(ssa) : NULL_TREE;
+	if (!var || !DECL_P(var) || DECL_ARTIFICIAL(var) || !DECL_NAME(var))
+		return NULL;
+	return IDENTIFIER_POINTER(DECL_NAME(var));
+}
+
+/* The condition at LOC reads "!NAME" (blanks allowed after '!'): TOKEN
+ * gets that text, for a fix-it. */
+static bool
+plain_not_test(location_t loc, const char *name, char *token, size_t size)
+{
+	loc = user_location(loc);
+	expanded_location x = expand_location(loc);
+	if (!name || !x.file || x.column <= 0)
+		return false;
+	char_span line = location_get_source_line(x.file, x.line);
+	if (!line)
+		return false;
+	/* the condition's location is its '(' or its first token */
+	size_t i = x.column - 1;
+	size_t n = line.length();
+	if (i < n && line[i] == '(')
+		i++;
+	while (i < n && (line[i] == ' ' || line[i] == '\t'))
+		i++;
+	if (i >= n || line[i] != '!')
+		return false;
+	size_t start = i++;
+	while (i < n && (line[i] == ' ' || line[i] == '\t'))
+		i++;
+	size_t len = strlen(name);
+	if (i + len > n || memcmp(line.get_buffer() + i, name, len) != 0)
+		return false;
+	i += len;
+	if (i < n && (ISIDNUM(line[i]) || line[i] == '-' || line[i] == '.' || line[i] == '['))
+		return false;
+	if (i - start >= size)
+		return false;
+	memcpy(token, line.get_buffer() + start, i - start);
+	token[i - start] = 0;
+	return true;
+}
+
+static void
+report_null_check(function *fn, location_t test_loc, tree tested, tree root, gimple *src,
+		  const char *api, const struct contract *contract, edge not_null)
+{
+	struct walk w;
+	memset(&w, 0, sizeof(w));
+	auto_bitmap alias;
+	w.root = root;
+	w.alias = alias;
+	bitmap_set_bit(alias, SSA_NAME_VERSION(root));
+
+	bool guarded;
+	struct use u = first_unguarded_use(&w, not_null, &guarded);
+	if (u.kind == USE_NONE && guarded)
+		return;		/* "if (!f || IS_ERR(f))": the error is handled */
+
+	struct report *r = report_begin(CHECK_NULL_CHECK_ON_ERR, test_loc,
+		"'%s' returns ERR_PTR() on failure, never NULL; this test misses the error", api);
+	if (!r)
+		return;
+	report_event(r, gimple_location(src), fn->decl, "'%s' returns an error pointer on failure",
+		     api);
+	report_event(r, test_loc, fn->decl, "an error pointer is not NULL: it passes this test");
+	const char *what = NULL;
+	char buf[256];
+	switch (u.kind) {
+	case USE_DEREF:
+		what = "it is dereferenced here";
+		break;
+	case USE_ARG:
+		if (u.callee_name) {
+			snprintf(buf, sizeof(buf), "it is passed to '%s' here", u.callee_name);
+			what = buf;
+		} else {
+			what = "it is passed to a function here";
+		}
+		break;
+	case USE_STORE:
+		what = "it is stored here";
+		break;
+	case USE_RETURN:
+		what = "it is returned here";
+		break;
+	default:
+		break;
+	}
+	if (what && u.loc != UNKNOWN_LOCATION)
+		report_event(r, u.loc, fn->decl, "the error pointer goes on: %s", what);
+	if (report_emit(r)) {
+		if (what && u.loc != UNKNOWN_LOCATION)
+			report_note(r, u.loc, "the error pointer then flows on as if valid: %s", what);
+		if (contract && contract->rule_file)
+			report_note(r, UNKNOWN_LOCATION,
+				    "'%s' reports failure with ERR_PTR(), never NULL (%s:%d)", api,
+				    contract->rule_file, contract->rule_line);
+		else if (!contract && gimple_call_fndecl(src))
+			report_note(r, DECL_SOURCE_LOCATION(gimple_call_fndecl(src)),
+				    "'%s' returns an error pointer on failure and never NULL", api);
+		char token[128], fix[160];
+		const char *name = var_name(tested);
+		if (!name)
+			name = var_name(root);
+		if (plain_not_test(test_loc, name, token, sizeof(token))) {
+			snprintf(fix, sizeof(fix), "%s(%s)", api_name(API_IS_ERR), name);
+			report_note_replace(r, test_loc, token, fix,
+				"test it with '%s' instead, and pass on '%s(%s)'", fix,
+				api_name(API_PTR_ERR), name);
+		} else {
+			report_note(r, test_loc, "test it with '%s()' instead, and pass on '%s()'",
+				    api_name(API_IS_ERR), api_name(API_PTR_ERR));
+		}
+	}
+	report_end(r);
+}
+
+/* ---- unneeded-check ---------------------------------------------------- */
+
+/* The contract of the call ROOT is the result of, if it says callers=none. */
+static const struct contract *
+needs_no_check(tree root, gimple **call, const char **api)
+{
+	if (TREE_CODE(root) != SSA_NAME || SSA_NAME_IS_DEFAULT_DEF(root))
+		return NULL;
+	gimple *def = SSA_NAME_DEF_STMT(root);
+	if (!is_gimple_call(def) || api_of_call(def) != API_NONE)
+		return NULL;
+	const struct contract *c;
+	const char *name = callee_name(def, &c);
+	if (!c || c->callers != CALLERS_NONE)
+		return NULL;
+	*call = def;
+	*api = name;
+	return c;
+}
+
+static void
+report_unneeded(function *fn, location_t test_loc, gimple *call, const char *api,
+		const struct contract *c)
+{
+	struct report *r = report_begin(CHECK_UNNEEDED_CHECK, test_loc,
+		"the result of '%s' needs no check", api);
+	if (!r)
+		return;
+	report_event(r, gimple_location(call), fn->decl, "'%s' is called here", api);
+	report_event(r, test_loc, fn->decl, "its result is tested here");
+	if (report_emit(r)) {
+		if (c->rule_file)
+			report_note(r, UNKNOWN_LOCATION,
+				    "the contract of '%s' says callers need not test its result (%s:%d)",
+				    api, c->rule_file, c->rule_line);
+		if (strncmp(api, "debugfs_", 8) == 0)
+			report_note(r, UNKNOWN_LOCATION,
+				    "debugfs functions accept the error value '%s' may return, and a "
+				    "driver should work the same when debugfs fails", api);
+	}
+	report_end(r);
+}
 
 void
 check_null_check_on_err(function *fn)
 {
+	if (check_severity[CHECK_NULL_CHECK_ON_ERR] == SEV_OFF &&
+	    check_severity[CHECK_UNNEEDED_CHECK] == SEV_OFF)
+		return;
+	auto_bitmap unneeded_done;
+	basic_block bb;
+
+	FOR_EACH_BB_FN(bb, fn) {
+		struct value_test t;
+		location_t loc;
+		bool known;
+		if (!block_test(bb, &t, &loc, &known) || TREE_CODE(t.root) != SSA_NAME ||
+		    !POINTER_TYPE_P(TREE_TYPE(t.root)))
+			continue;
+		gimple *last = errptr_last_stmt(bb);
+		if (!last || gimple_code(last) != GIMPLE_COND || EDGE_COUNT(bb->succs) != 2)
+			continue;
+		if (loc == UNKNOWN_LOCATION)
+			loc = gimple_location(last);
+
+		/* unneeded-check: any test of a result that needs none */
+		gimple *call;
+		const char *api;
+		const struct contract *c = needs_no_check(t.root, &call, &api);
+		if (c) {
+			if (bitmap_set_bit(unneeded_done, SSA_NAME_VERSION(t.root)))
+				report_unneeded(fn, loc, call, api, c);
+			continue;	/* never a null-check-on-err as well */
+		}
+
+		/* a NULL test: true for NULL only, or for everything but NULL */
+		if (t.kinds != VK_NULL && t.kinds != (VK_ERR | VK_VALID))
+			continue;
+		if (check_severity[CHECK_NULL_CHECK_ON_ERR] == SEV_OFF)
+			continue;
+		unsigned m = value_at_block(t.root, bb, NULL);
+		m = refine_missed(t.root, bb, m, fn);
+		if (!(VK_PROVEN(m) & VK_ERR) || (VK_POSSIBLE(m) & VK_NULL))
+			continue;
+		auto_bitmap visited;
+		gimple *src = err_source(t.root, visited, 0);
+		if (!src)
+			continue;	/* ERR_PTR() written here: not an API's contract */
+		const struct contract *sc;
+		const char *name = callee_name(src, &sc);
+		if (!name || (sc && sc->callers == CALLERS_NONE))
+			continue;
+		/* the edge on which the value is not NULL */
+		edge not_null = NULL;
+		edge e;
+		edge_iterator ei;
+		FOR_EACH_EDGE(e, ei, bb->succs) {
+			bool on_true = (e->flags & EDGE_TRUE_VALUE) != 0;
+			if (!(e->flags & (EDGE_TRUE_VALUE | EDGE_FALSE_VALUE)))
+				continue;
+			if (on_true == (t.kinds == (VK_ERR | VK_VALID)))
+				not_null = e;
+		}
+		if (!not_null)
+			continue;
+		tree tested = gimple_cond_lhs(as_a<gcond *>(last));
+		if (TREE_CODE(tested) != SSA_NAME || value_root(tested) != t.root)
+			tested = t.root;
+		report_null_check(fn, loc, tested, t.root, src, name, sc, not_null);
+	}
 }

@@ -144,9 +144,10 @@ result_matters(tree name, int depth)
 	return false;
 }
 
-/* Where the NULL comes from when a source proves it. */
+/* Where the NULL comes from when a source proves it (a test is told
+ * separately). */
 static void
-describe_null_origin(struct report *r, const struct origin *o, tree fndecl, const char *name)
+describe_null_source(struct report *r, const struct origin *o, tree fndecl)
 {
 	if (o->loc == UNKNOWN_LOCATION)
 		return;
@@ -162,12 +163,6 @@ describe_null_origin(struct report *r, const struct origin *o, tree fndecl, cons
 			report_event(r, o->loc, fndecl, "'%s' may return NULL", decl_name(o->callee));
 		else
 			report_event(r, o->loc, fndecl, "this call may return NULL");
-		break;
-	case ORIGIN_TEST:
-		if (name)
-			report_event(r, o->loc, fndecl, "'%s' is NULL when this test holds", name);
-		else
-			report_event(r, o->loc, fndecl, "the pointer is NULL when this test holds");
 		break;
 	default:
 		break;
@@ -189,16 +184,18 @@ report_may_be_null(function *fn, gimple *call, tree root, unsigned m, const stru
 		"%s() of a pointer that may be NULL yields 0, i.e. success", ptr_err);
 	if (!r)
 		return;
-	if (o->kind != ORIGIN_NONE)
-		describe_null_origin(r, o, fn->decl, name);
-	if (o->kind != ORIGIN_TEST &&
-	    nearest_test(fn, root, gimple_bb(call), VK_NULL, VK_VALID, &test_loc, NULL)) {
+	unsigned allowed = 0;
+	describe_null_source(r, o, fn->decl);
+	if (nearest_test(fn, root, gimple_bb(call), VK_NULL, VK_VALID, &test_loc, &allowed)) {
+		const char *how = allowed == VK_NULL ? "is" : "may be";
 		if (name)
-			report_event(r, test_loc, fn->decl,
-				     "'%s' may be NULL when this test holds", name);
+			report_event(r, test_loc, fn->decl, "'%s' %s NULL when this test holds",
+				     name, how);
 		else
-			report_event(r, test_loc, fn->decl,
-				     "the pointer may be NULL when this test holds");
+			report_event(r, test_loc, fn->decl, "the pointer %s NULL when this test holds",
+				     how);
+	} else if (o->kind == ORIGIN_TEST) {
+		report_event(r, o->loc, fn->decl, "the pointer may be NULL when this test holds");
 	}
 	report_event(r, loc, fn->decl, "%s(NULL) is 0", ptr_err);
 	if (report_emit(r)) {
@@ -261,12 +258,14 @@ check_call(function *fn, gimple *call)
 	struct origin o = { ORIGIN_NONE, UNKNOWN_LOCATION, NULL_TREE };
 	unsigned m = value_at_block(arg, gimple_bb(call), &o);
 	unsigned possible = VK_POSSIBLE(m);
-	unsigned tested = VK_TESTED(m);
 
 	if (!possible)
 		return;		/* unreachable as far as we know */
-	bool may_be_null = (tested & VK_NULL) && !(possible & VK_VALID);
-	bool never_error = !(possible & VK_ERR) && (tested & VK_VALID);
+	/* NULL proven, or left by a test that let only failures through */
+	bool may_be_null = (possible & VK_NULL) && !(possible & VK_VALID) &&
+			   ((VK_PROVEN(m) & VK_NULL) || VK_UNSURE(m) != VK_KINDS);
+	/* no error pointer can get here (!IS_ERR(p) held, or a source says so) */
+	bool never_error = !(possible & VK_ERR);
 	if (!may_be_null && !never_error)
 		return;
 	if (!result_matters(gimple_call_lhs(call), 0))

@@ -91,6 +91,19 @@ value_root(tree t)
 		if (SSA_NAME_IS_DEFAULT_DEF(t))
 			return t;
 		gimple *def = SSA_NAME_DEF_STMT(t);
+		/* ERR_PTR(x), PTR_ERR(p), ERR_CAST(p) keep the kind: tests of
+		 * x tell about ERR_PTR(x) ("p = ERR_PTR(err); if (err) goto
+		 * fail;") */
+		if (is_gimple_call(def)) {
+			enum api_fn fn = api_of_call(def);
+			if ((fn == API_ERR_PTR || fn == API_PTR_ERR || fn == API_ERR_CAST) &&
+			    gimple_call_num_args(def) == 1 &&
+			    TREE_CODE(gimple_call_arg(def, 0)) == SSA_NAME) {
+				t = gimple_call_arg(def, 0);
+				continue;
+			}
+			return t;
+		}
 		if (!is_gimple_assign(def))
 			return t;
 		enum tree_code code = gimple_assign_rhs_code(def);

@@ -79,6 +79,11 @@ summary_note_member(tree fndecl, const char *type_name, const char *field, locat
 	standin_note(summary_get(fndecl, true), STANDIN_MEMBER, c, NULL, loc);
 }
 
+/* Per function being analysed: for each SSA name holding a call's result,
+ * the kinds of it that can reach a return (passed on to our caller). */
+static unsigned char *returned_kinds;
+static unsigned returned_n;
+
 static bool
 defined_here(tree fndecl)
 {
@@ -120,6 +125,9 @@ note_returned_calls(struct fn_summary *s, tree val, basic_block site, bitmap vis
 	}
 	if (!is_gimple_call(def))
 		return;
+	tree lhs = gimple_call_lhs(def);
+	if (lhs && TREE_CODE(lhs) == SSA_NAME && SSA_NAME_VERSION(lhs) < returned_n && site)
+		returned_kinds[SSA_NAME_VERSION(lhs)] |= VK_POSSIBLE(value_at_block(lhs, site, NULL));
 	enum api_fn fn = api_of_call(def);
 	if (fn == API_ERR_CAST) {
 		note_returned_calls(s, gimple_call_arg(def, 0), site, visited, depth + 1);
@@ -148,14 +156,15 @@ note_returned_calls(struct fn_summary *s, tree val, basic_block site, bitmap vis
 /* One source-level return statement of value VAL, at LOC; VAL flows in
  * along E when E is set, else it is used in BB. */
 static void
-return_site(struct fn_summary *s, tree val, basic_block bb, edge e, location_t loc,
-	    bitmap calls_visited)
+return_site(struct fn_summary *s, tree val, basic_block bb, edge e, location_t loc)
 {
 	struct origin o = { ORIGIN_NONE, UNKNOWN_LOCATION, NULL_TREE };
 	unsigned m = e ? value_on_edge(val, e, loc, &o) : value_at_block(val, bb, &o);
 
 	s->returns |= m;
-	note_returned_calls(s, val, bb ? bb : e->src, calls_visited, 0);
+	bitmap visited = BITMAP_ALLOC(NULL);
+	note_returned_calls(s, val, bb ? bb : e->src, visited, 0);
+	BITMAP_FREE(visited);
 	if (!(VK_TESTED(m) & VK_NULL) || !POINTER_TYPE_P(TREE_TYPE(TREE_TYPE(s->decl))))
 		return;
 	struct null_return *nr = XCNEW(struct null_return);
@@ -176,7 +185,7 @@ return_site(struct fn_summary *s, tree val, basic_block bb, edge e, location_t l
  * temporary, and PHIs of that temporary join them. */
 static void
 collect_return_sites(struct fn_summary *s, tree val, basic_block bb, edge e, location_t loc,
-		     bitmap phis_visited, bitmap calls_visited, int depth)
+		     bitmap phis_visited, int depth)
 {
 	if (TREE_CODE(val) == SSA_NAME && !SSA_NAME_IS_DEFAULT_DEF(val) &&
 	    compiler_temporary_p(val) && depth < 64) {
@@ -189,23 +198,22 @@ collect_return_sites(struct fn_summary *s, tree val, basic_block bb, edge e, loc
 				collect_return_sites(s, gimple_phi_arg_def(phi, i), NULL,
 						     gimple_phi_arg_edge(phi, i),
 						     l != UNKNOWN_LOCATION ? l : loc,
-						     phis_visited, calls_visited, depth + 1);
+						     phis_visited, depth + 1);
 			}
 			return;
 		}
 		location_t l = gimple_location(def);
 		if (l != UNKNOWN_LOCATION) {
 			/* "_5 = X;" where the gimplifier lowered "return X;" */
-			return_site(s, val, gimple_bb(def), NULL, l, calls_visited);
+			return_site(s, val, gimple_bb(def), NULL, l);
 			return;
 		}
 	}
-	return_site(s, val, bb, e, loc, calls_visited);
+	return_site(s, val, bb, e, loc);
 }
 
-/* RETURNED gets the SSA names whose value reaches a return. */
 static void
-analyse_returns(struct fn_summary *s, function *fn, bitmap calls_visited)
+analyse_returns(struct fn_summary *s, function *fn)
 {
 	bitmap phis_visited = BITMAP_ALLOC(NULL);
 	basic_block bb;
@@ -217,8 +225,7 @@ analyse_returns(struct fn_summary *s, function *fn, bitmap calls_visited)
 		tree val = gimple_return_retval(as_a<greturn *>(last));
 		if (!val)
 			continue;
-		collect_return_sites(s, val, bb, NULL, gimple_location(last), phis_visited,
-				     calls_visited, 0);
+		collect_return_sites(s, val, bb, NULL, gimple_location(last), phis_visited, 0);
 	}
 	BITMAP_FREE(phis_visited);
 }
@@ -279,7 +286,7 @@ member_callee(gimple *call, char *buf, size_t size)
 }
 
 static void
-analyse_call_tests(function *fn, unsigned nnames, bitmap returned)
+analyse_call_tests(function *fn, unsigned nnames)
 {
 	unsigned char *tested = XCNEWVEC(unsigned char, nnames);
 	location_t *where = XCNEWVEC(location_t, nnames);
@@ -321,6 +328,11 @@ analyse_call_tests(function *fn, unsigned nnames, bitmap returned)
 			    gimple_call_internal_p(stmt) || api_of_decl(callee) != API_NONE)
 				continue;
 			unsigned version = SSA_NAME_VERSION(lhs);
+			/* A result that can reach our own return as NULL or valid
+			 * is passed on: its tests here are not the whole story
+			 * ("if (IS_ERR(p)) return p;" passes on only the error). */
+			bool passed_on = version < returned_n &&
+					 (returned_kinds[version] & (VK_NULL | VK_VALID));
 			if (errptr_learn) {
 				char buf[512];
 				const char *name = callee ? (DECL_NAME(callee) ? decl_name(callee) : NULL)
@@ -328,8 +340,7 @@ analyse_call_tests(function *fn, unsigned nnames, bitmap returned)
 				unsigned bits = version < nnames ? tested[version] : 0;
 				location_t loc = version < nnames && where[version] ? where[version]
 										   : gimple_location(stmt);
-				learn_call(name, fn->decl, loc,
-					   test_name(bits, bitmap_bit_p(returned, version)));
+				learn_call(name, fn->decl, loc, test_name(passed_on ? 0 : bits, passed_on));
 			}
 			if (!callee)
 				continue;
@@ -337,6 +348,8 @@ analyse_call_tests(function *fn, unsigned nnames, bitmap returned)
 				continue;	/* only this file's functions */
 			struct call_tests *ct = &summary_get(callee, true)->tested_by_callers;
 			unsigned bits = SSA_NAME_VERSION(lhs) < nnames ? tested[SSA_NAME_VERSION(lhs)] : 0;
+			if (passed_on)
+				bits = 0;
 			ct->calls++;
 			if (bits == TESTED_IS_ERR) {
 				ct->is_err_only++;
@@ -393,13 +406,16 @@ summary_analyse_function(function *fn)
 
 	if (s->analysed)
 		return;
-	bitmap returned = BITMAP_ALLOC(NULL);
+	returned_n = num_ssa_names;
+	returned_kinds = XCNEWVEC(unsigned char, returned_n);
 	value_begin_function(fn);
 	learn_begin_function();
-	analyse_returns(s, fn, returned);
+	analyse_returns(s, fn);
 	learn_function(s);
-	analyse_call_tests(fn, num_ssa_names, returned);
-	BITMAP_FREE(returned);
+	analyse_call_tests(fn, num_ssa_names);
+	XDELETEVEC(returned_kinds);
+	returned_kinds = NULL;
+	returned_n = 0;
 	analyse_member_stores(fn);
 	check_is_err_on_null(fn);
 	check_null_check_on_err(fn);

@@ -343,7 +343,7 @@ value_of_call(gimple *call, struct origin *why)
 			 * nothing about is taken to be an errno: ERR_PTR(err). */
 			unsigned out = m;
 			if (VK_UNSURE(m) == VK_KINDS)
-				out = VK_PROVEN(m) | VK_ERR;
+				out = VK_PROVEN(m) | VK_ERR | ((VK_NULL | VK_VALID) << VK_UNK_SHIFT);
 			if (VK_PROVEN(out) & VK_NULL)
 				set_origin(why, ORIGIN_ERR_PTR_ZERO, loc, NULL_TREE);
 			return out;
