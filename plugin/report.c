@@ -82,10 +82,49 @@ vformat(const char *fmt, va_list ap)
 	return s;
 }
 
+/* Does LINE carry a marker silencing CHECK: "errptr-ignore" (every check)
+ * or "errptr-ignore(null-return, is-err-on-null)"? */
+static bool
+line_silences(char_span line, enum check_id check)
+{
+	static const char marker[] = "errptr-ignore";
+	size_t mlen = sizeof(marker) - 1;
+
+	for (size_t i = 0; line && i + mlen <= line.length(); i++) {
+		if (memcmp(line.get_buffer() + i, marker, mlen) != 0)
+			continue;
+		size_t j = i + mlen;
+		if (j >= line.length() || line[j] != '(')
+			return true;
+		/* a list of check names */
+		size_t name_len = strlen(checks[check].name);
+		for (j++; j < line.length() && line[j] != ')'; j++) {
+			if (j + name_len <= line.length() &&
+			    memcmp(line.get_buffer() + j, checks[check].name, name_len) == 0 &&
+			    (j + name_len == line.length() || !ISIDNUM(line[j + name_len])) &&
+			    line[j + name_len] != '-')
+				return true;
+		}
+	}
+	return false;
+}
+
+/* A marker on the diagnostic's line or the line above silences it. */
+static bool
+silenced_in_source(location_t loc, enum check_id check)
+{
+	expanded_location x = expand_location(loc);
+	if (!x.file || x.line <= 0)
+		return false;
+	if (line_silences(location_get_source_line(x.file, x.line), check))
+		return true;
+	return x.line > 1 && line_silences(location_get_source_line(x.file, x.line - 1), check);
+}
+
 struct report *
 report_begin(enum check_id check, location_t loc, const char *fmt, ...)
 {
-	if (check_severity[check] == SEV_OFF)
+	if (check_severity[check] == SEV_OFF || silenced_in_source(user_location(loc), check))
 		return NULL;
 	struct report *r = XCNEW(struct report);
 	va_list ap;
