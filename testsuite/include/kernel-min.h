@@ -284,4 +284,62 @@ void __iomem *of_iomap(struct device_node *node, int index);
 void __iomem *devm_ioremap_resource(struct device *dev,
 				    const struct resource *res);
 
+/* ---- caller-side tests (is-err-on-null, null-check-on-err) ------------ */
+/* io.h / device.h */
+void __iomem *devm_ioremap(struct device *dev, resource_size_t offset,
+			   resource_size_t size);
+void *devm_kmemdup(struct device *dev, const void *src, size_t len, gfp_t gfp);
+
+/* platform_device.h */
+struct platform_device;
+extern struct resource *platform_get_resource(struct platform_device *,
+					      unsigned int, unsigned int);
+#define IORESOURCE_MEM		0x00000200
+
+/* rhashtable.h: a static inline taking the params by value there; a prototype
+ * (params by pointer) is enough here, the
+ * contract is looked up by name */
+struct rhashtable;
+struct rhashtable_params;
+void *rhashtable_lookup_fast(struct rhashtable *ht, const void *key,
+			     const struct rhashtable_params *params);
+
+/* device/class.h */
+struct class;
+struct lock_class_key { int dummy; };
+extern struct class * __must_check __class_create(struct module *owner,
+						  const char *name,
+						  struct lock_class_key *key);
+#define class_create(owner, name)		\
+({						\
+	static struct lock_class_key __key;	\
+	__class_create(owner, name, &__key);	\
+})
+extern void class_destroy(struct class *cls);
+
+/* clk.h */
+struct clk;
+struct clk *devm_clk_get(struct device *dev, const char *id);
+int clk_prepare_enable(struct clk *clk);
+
+/* gpio/consumer.h */
+struct gpio_desc;
+enum gpiod_flags {
+	GPIOD_ASIS	= 0,
+	GPIOD_IN	= 1,
+	GPIOD_OUT_LOW	= 3,
+	GPIOD_OUT_HIGH	= 7,
+};
+struct gpio_desc *__must_check devm_gpiod_get_optional(struct device *dev,
+						       const char *con_id,
+						       enum gpiod_flags flags);
+void gpiod_set_value(struct gpio_desc *desc, int value);
+
+/* debugfs.h */
+struct file_operations;
+struct dentry *debugfs_create_file(const char *name, umode_t mode,
+				   struct dentry *parent, void *data,
+				   const struct file_operations *fops);
+void debugfs_remove(struct dentry *dentry);
+
 #endif /* ERRPTR_TEST_KERNEL_MIN_H */
