@@ -39,11 +39,11 @@ var_name(tree t)
 	return IDENTIFIER_POINTER(DECL_NAME(var));
 }
 
-/* The nearest test on ROOT that must hold to reach BB and lets a value of
- * a kind in WANT through, but none in AVOID. */
+/* The nearest test on ROOT that must hold (*HOLDS) or fail to reach BB and
+ * lets a value of a kind in WANT through, but none in AVOID. */
 static bool
 nearest_test(function *fn, tree root, basic_block bb, unsigned want, unsigned avoid,
-	     location_t *loc, unsigned *allowed_out)
+	     location_t *loc, unsigned *allowed_out, bool *holds)
 {
 	basic_block entry = ENTRY_BLOCK_PTR_FOR_FN(fn);
 
@@ -59,8 +59,8 @@ nearest_test(function *fn, tree root, basic_block bb, unsigned want, unsigned av
 				if ((allowed & want) && !(allowed & avoid) && allowed != VK_KINDS &&
 				    l != UNKNOWN_LOCATION) {
 					*loc = l;
-					if (allowed_out)
-						*allowed_out = allowed;
+					*holds = (e->flags & EDGE_TRUE_VALUE) != 0;
+					*allowed_out = allowed;
 					return true;
 				}
 			}
@@ -186,14 +186,17 @@ report_may_be_null(function *fn, gimple *call, tree root, unsigned m, const stru
 		return;
 	unsigned allowed = 0;
 	describe_null_source(r, o, fn->decl);
-	if (nearest_test(fn, root, gimple_bb(call), VK_NULL, VK_VALID, &test_loc, &allowed)) {
+	bool holds;
+	if (nearest_test(fn, root, gimple_bb(call), VK_NULL, VK_VALID, &test_loc, &allowed,
+			 &holds)) {
 		const char *how = allowed == VK_NULL ? "is" : "may be";
+		const char *when = holds ? "holds" : "fails";
 		if (name)
-			report_event(r, test_loc, fn->decl, "'%s' %s NULL when this test holds",
-				     name, how);
+			report_event(r, test_loc, fn->decl, "'%s' %s NULL when this test %s",
+				     name, how, when);
 		else
-			report_event(r, test_loc, fn->decl, "the pointer %s NULL when this test holds",
-				     how);
+			report_event(r, test_loc, fn->decl, "the pointer %s NULL when this test %s",
+				     how, when);
 	} else if (o->kind == ORIGIN_TEST) {
 		report_event(r, o->loc, fn->decl, "the pointer may be NULL when this test holds");
 	}
@@ -226,13 +229,17 @@ report_not_error(function *fn, gimple *call, tree root)
 		"%s() of a pointer that is not an error pointer here", ptr_err);
 	if (!r)
 		return;
-	if (nearest_test(fn, root, gimple_bb(call), VK_NULL | VK_VALID, VK_ERR, &test_loc, NULL)) {
+	unsigned allowed;
+	bool holds;
+	if (nearest_test(fn, root, gimple_bb(call), VK_NULL | VK_VALID, VK_ERR, &test_loc, &allowed,
+			 &holds)) {
+		const char *when = holds ? "holds" : "fails";
 		if (name)
 			report_event(r, test_loc, fn->decl,
-				     "'%s' is not an error pointer when this test holds", name);
+				     "'%s' is not an error pointer when this test %s", name, when);
 		else
 			report_event(r, test_loc, fn->decl,
-				     "the pointer is not an error pointer when this test holds");
+				     "the pointer is not an error pointer when this test %s", when);
 	}
 	report_event(r, loc, fn->decl, "%s() of NULL is 0 and of a valid pointer is junk",
 		     ptr_err);
