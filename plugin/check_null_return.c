@@ -86,6 +86,10 @@ check_null_return(struct fn_summary *s)
 		return;
 	const char *fn = decl_name(s->decl);
 	for (struct null_return *nr = s->null_returns; nr; nr = nr->next) {
+		/* ERR_PTR(0): err-ptr-zero reports it at the ERR_PTR() call */
+		if (nr->origin.kind == ORIGIN_ERR_PTR_ZERO &&
+		    check_severity[CHECK_ERR_PTR_ZERO] != SEV_OFF)
+			continue;
 		struct report *r = st.kind == STANDIN_LOCAL_CALLERS
 			? report_begin(CHECK_NULL_RETURN, nr->loc,
 				"'%s' returns NULL here, but its callers test the result only with "

@@ -344,7 +344,7 @@ value_of_call(gimple *call, struct origin *why)
 			unsigned out = m;
 			if (VK_UNSURE(m) == VK_KINDS)
 				out = VK_PROVEN(m) | VK_ERR | ((VK_NULL | VK_VALID) << VK_UNK_SHIFT);
-			if (VK_PROVEN(out) & VK_NULL)
+			if (VK_TESTED(out) & VK_NULL)
 				set_origin(why, ORIGIN_ERR_PTR_ZERO, loc, NULL_TREE);
 			return out;
 		}
@@ -496,7 +496,7 @@ value_at_block(tree op, basic_block bb, struct origin *why)
 	struct origin o = { ORIGIN_NONE, UNKNOWN_LOCATION, NULL_TREE };
 	unsigned m = value_of_name(op, &o);
 	m = refine_use(op, bb, m, &o);
-	if (why && why->kind == ORIGIN_NONE && (m & VK_NULL))
+	if (why && why->kind == ORIGIN_NONE && (VK_TESTED(m) & VK_NULL))
 		*why = o;
 	return m;
 }
@@ -512,7 +512,7 @@ value_on_edge(tree op, edge e, location_t loc, struct origin *why)
 		m = refine_use(op, e->src, m, &o);
 		m = refine_on_edge(e, value_root(op), m, &o);
 	}
-	if (why && why->kind == ORIGIN_NONE && (m & VK_NULL))
+	if (why && why->kind == ORIGIN_NONE && (VK_TESTED(m) & VK_NULL))
 		*why = o;
 	return m;
 }
