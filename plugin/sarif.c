@@ -596,7 +596,8 @@ sb_result(struct sbuf *b, const struct sresult *r)
 		}
 		sb_putc(b, ']');
 	}
-	if (r->nevents) {
+	/* The path as the compiler shows it: only when it has two events or more. */
+	if (r->nevents > 1) {
 		sb_puts(b, ",\"codeFlows\":[{\"threadFlows\":[{\"locations\":[");
 		for (int i = 0; i < r->nevents; i++) {
 			if (i)
@@ -681,16 +682,18 @@ expand_path(const char *path)
 	return b.p;
 }
 
-/* Write DATA to PATH through a temporary file in the same directory. */
+/* Write DATA to PATH through a temporary file in the same directory.
+ * On failure, *ERR is errno and *TMP_FAILED tells whether the temporary
+ * file could not even be created. */
 static bool
-write_atomically(const char *path, const char *data, size_t len, int *err)
+write_atomically(const char *path, const char *data, size_t len, int *err, char **tmp_failed)
 {
 	char *tmp = XNEWVEC(char, strlen(path) + 64);
 	sprintf(tmp, "%s.tmp.%ld", path, (long)getpid());
 	FILE *f = fopen(tmp, "w");
 	if (!f) {
 		*err = errno;
-		free(tmp);
+		*tmp_failed = tmp;
 		return false;
 	}
 	bool ok = fwrite(data, 1, len, f) == len;
@@ -724,8 +727,17 @@ sarif_close(void)
 
 	char *path = expand_path(sarif.path);
 	int err = 0;
-	if (!write_atomically(path, log.p, log.len, &err))
-		error("errptr: cannot write the SARIF log %qs: %s", path, xstrerror(err ? err : EIO));
+	char *tmp = NULL;
+	/* No source location: the problem is the file, not the code. */
+	if (write_atomically(path, log.p, log.len, &err, &tmp))
+		;
+	else if (tmp)
+		error_at(UNKNOWN_LOCATION, "errptr: cannot write the SARIF log %qs: cannot create %qs: %s",
+			 path, tmp, xstrerror(err ? err : EIO));
+	else
+		error_at(UNKNOWN_LOCATION, "errptr: cannot write the SARIF log %qs: %s", path,
+			 xstrerror(err ? err : EIO));
+	free(tmp);
 	free(path);
 	free(log.p);
 }
