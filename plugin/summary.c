@@ -161,7 +161,12 @@ return_site(struct fn_summary *s, tree val, basic_block bb, edge e, location_t l
 	struct origin o = { ORIGIN_NONE, UNKNOWN_LOCATION, NULL_TREE };
 	unsigned m = e ? value_on_edge(val, e, loc, &o) : value_at_block(val, bb, &o);
 
-	s->returns |= m;
+	/* For callers, a NULL this function only passes through ("if (!p)
+	 * return p;" with p a parameter) is not one it produces. */
+	if ((m & VK_NULL) && o.kind == ORIGIN_TEST)
+		s->returns |= (m & ~VK_NULL) | (VK_NULL << VK_UNK_SHIFT);
+	else
+		s->returns |= m;
 	bitmap visited = BITMAP_ALLOC(NULL);
 	note_returned_calls(s, val, bb ? bb : e->src, visited, 0);
 	BITMAP_FREE(visited);
@@ -252,6 +257,32 @@ test_bits(unsigned kinds)
 	}
 }
 
+/* Mark in USED the values STMT dereferences or passes to a function (not
+ * the convention's own helpers, which take any pointer). */
+static void
+note_uses(gimple *stmt, unsigned char *used, unsigned nnames)
+{
+	for (unsigned i = 0; i < gimple_num_ops(stmt); i++) {
+		tree op = gimple_op(stmt, i);
+		if (!op)
+			continue;
+		while (handled_component_p(op))
+			op = TREE_OPERAND(op, 0);
+		if (TREE_CODE(op) != MEM_REF)
+			continue;
+		tree base = value_root(TREE_OPERAND(op, 0));
+		if (TREE_CODE(base) == SSA_NAME && SSA_NAME_VERSION(base) < nnames)
+			used[SSA_NAME_VERSION(base)] = 1;
+	}
+	if (!is_gimple_call(stmt) || api_of_call(stmt) != API_NONE || gimple_call_internal_p(stmt))
+		return;
+	for (unsigned i = 0; i < gimple_call_num_args(stmt); i++) {
+		tree arg = value_root(gimple_call_arg(stmt, i));
+		if (TREE_CODE(arg) == SSA_NAME && SSA_NAME_VERSION(arg) < nnames)
+			used[SSA_NAME_VERSION(arg)] = 1;
+	}
+}
+
 static const char *
 test_name(unsigned bits, bool returned)
 {
@@ -289,6 +320,7 @@ static void
 analyse_call_tests(function *fn, unsigned nnames)
 {
 	unsigned char *tested = XCNEWVEC(unsigned char, nnames);
+	unsigned char *used = XCNEWVEC(unsigned char, nnames);	/* dereferenced or passed on */
 	location_t *where = XCNEWVEC(location_t, nnames);
 	basic_block bb;
 
@@ -303,6 +335,7 @@ analyse_call_tests(function *fn, unsigned nnames)
 		}
 		for (gimple_stmt_iterator gsi = gsi_start_bb(bb); !gsi_end_p(gsi); gsi_next(&gsi)) {
 			gimple *stmt = gsi_stmt(gsi);
+			note_uses(stmt, used, nnames);
 			if (!is_gimple_call(stmt) || gimple_call_num_args(stmt) != 1)
 				continue;
 			enum api_fn fn = api_of_call(stmt);
@@ -351,6 +384,11 @@ analyse_call_tests(function *fn, unsigned nnames)
 			if (passed_on)
 				bits = 0;
 			ct->calls++;
+			/* IS_ERR() alone says little unless the caller then relies
+			 * on the pointer: dereferences it or hands it on.  (nfsd
+			 * stores a NULL dentry it handles later.) */
+			if (bits == TESTED_IS_ERR && !used[SSA_NAME_VERSION(lhs)])
+				bits = 0;
 			if (bits == TESTED_IS_ERR) {
 				ct->is_err_only++;
 				if (!ct->is_err_caller) {
@@ -365,6 +403,7 @@ analyse_call_tests(function *fn, unsigned nnames)
 		}
 	}
 	XDELETEVEC(tested);
+	XDELETEVEC(used);
 	XDELETEVEC(where);
 }
 

@@ -391,6 +391,11 @@ value_of_call(gimple *call, struct origin *why)
 		struct fn_summary *s = summary_get(callee, false);
 		if (s && s->analysed) {
 			m = s->returns;
+			/* An int function's 0 is success as often as not, and
+			 * which callers get it depends on state we do not track
+			 * (retry loops): only tests of the result prove kinds. */
+			if (INTEGRAL_TYPE_P(TREE_TYPE(TREE_TYPE(callee))))
+				m = VK_UNSURE(m) << VK_UNK_SHIFT | VK_PROVEN(m) << VK_UNK_SHIFT;
 			if (m & VK_NULL)
 				set_origin(why, ORIGIN_CALL, loc, callee);
 			return m ? m : VK_UNKNOWN;
