@@ -1,11 +1,319 @@
 /*
- * check_is_err_on_null.c - IS_ERR() on the result of an API that returns NULL on failure: the NULL case goes unhandled.
+ * check_is_err_on_null.c - IS_ERR() on the result of an API that reports
+ * failure with NULL and never with an error pointer: IS_ERR(NULL) is
+ * false, so the failure takes the success path.
  *
- * Placeholder: registered in errptr.h and summary.c, implemented in its own change.
+ *	p = kzalloc(sizeof(*p), GFP_KERNEL);
+ *	if (IS_ERR(p))			<- never true: kzalloc() fails with NULL
+ *		return PTR_ERR(p);
+ *	p->count = 1;			<- NULL dereference on failure
+ *
+ * It is reported at the IS_ERR() (a call anywhere, in a condition or not,
+ * or the IS_ERR_VALUE() shape of a condition) when the tested value's
+ * kinds there include a proven NULL from a call - an API whose contract
+ * says fails=null, or a function of this file that returns NULL and never
+ * an error pointer - and no error pointer at all.  A NULL test of the
+ * value before it on the path ("if (!p || IS_ERR(p))") leaves no NULL to
+ * report; one after it on its not-ERR side (in a block dominated by
+ * where that side starts: "if (IS_ERR(p) || !p)") handles the NULL too,
+ * and the test is quiet.
+ * IS_ERR_OR_NULL() and PTR_ERR_OR_ZERO() are not IS_ERR() tests.
+ *
+ * Cost: one pass over the statements, one value query per IS_ERR(), and
+ * for each one reported a scan of the function's NULL tests of that value.
  */
 #include "errptr.h"
+
+/* A test of a pointer for NULL, or IS_ERR_OR_NULL() of it. */
+struct null_test {
+	tree root;
+	basic_block bb;
+};
+
+static bool
+separates_null(unsigned kinds)
+{
+	return kinds == VK_NULL || kinds == (VK_ERR | VK_VALID) || kinds == (VK_NULL | VK_ERR) ||
+	       kinds == VK_VALID;
+}
+
+/* The call VAL comes from (through copies, casts, ERR_CAST() and PHIs)
+ * whose result may be NULL and never an error pointer. */
+static gimple *
+null_source(tree val, bitmap visited, int depth)
+{
+	if (depth > 64 || !val || TREE_CODE(val) != SSA_NAME || SSA_NAME_IS_DEFAULT_DEF(val) ||
+	    !bitmap_set_bit(visited, SSA_NAME_VERSION(val)))
+		return NULL;
+	gimple *def = SSA_NAME_DEF_STMT(val);
+	if (gphi *phi = dyn_cast<gphi *>(def)) {
+		for (unsigned i = 0; i < gimple_phi_num_args(phi); i++) {
+			gimple *g = null_source(gimple_phi_arg_def(phi, i), visited, depth + 1);
+			if (g)
+				return g;
+		}
+		return NULL;
+	}
+	if (is_gimple_assign(def)) {
+		enum tree_code code = gimple_assign_rhs_code(def);
+		if (code == SSA_NAME || CONVERT_EXPR_CODE_P(code) || code == VIEW_CONVERT_EXPR)
+			return null_source(gimple_assign_rhs1(def), visited, depth + 1);
+		if (code == COND_EXPR) {
+			gimple *g = null_source(gimple_assign_rhs2(def), visited, depth + 1);
+			return g ? g : null_source(gimple_assign_rhs3(def), visited, depth + 1);
+		}
+		return NULL;
+	}
+	if (!is_gimple_call(def))
+		return NULL;
+	enum api_fn api = api_of_call(def);
+	if (api == API_ERR_CAST && gimple_call_num_args(def) == 1)
+		return null_source(gimple_call_arg(def, 0), visited, depth + 1);
+	if (api != API_NONE)
+		return NULL;
+	unsigned m = value_of_name(val, NULL);
+	if ((VK_PROVEN(m) & VK_NULL) && !(VK_POSSIBLE(m) & VK_ERR))
+		return def;
+	return NULL;
+}
+
+/* The name under which the contract store knows CALL's callee. */
+static const char *
+callee_name(gimple *call, const struct contract **contract)
+{
+	*contract = NULL;
+	tree callee = gimple_call_fndecl(call);
+	if (callee) {
+		if (!DECL_NAME(callee))
+			return NULL;
+		const char *name = IDENTIFIER_POINTER(DECL_NAME(callee));
+		*contract = contract_for_function(name);
+		return name;
+	}
+	const char *via;
+	const struct contract *c = value_indirect_target(call, &via);
+	*contract = c;
+	return c ? c->name : NULL;
+}
+
+/* A condition whose truth value comes from one of the convention's calls
+ * (those are handled as calls). */
+static bool
+cond_from_api_call(gcond *cond)
+{
+	tree b = gimple_cond_lhs(cond);
+	for (int depth = 0; depth < 16 && b && TREE_CODE(b) == SSA_NAME; depth++) {
+		if (SSA_NAME_IS_DEFAULT_DEF(b))
+			return false;
+		gimple *def = SSA_NAME_DEF_STMT(b);
+		if (is_gimple_call(def)) {
+			if (api_of_call(def) != API_NONE)
+				return true;
+			if (gimple_call_num_args(def) < 1 ||
+			    !(gimple_call_builtin_p(def, BUILT_IN_EXPECT) ||
+			      (gimple_call_internal_p(def) &&
+			       gimple_call_internal_fn(def) == IFN_BUILTIN_EXPECT)))
+				return false;
+			b = gimple_call_arg(def, 0);
+			continue;
+		}
+		if (!is_gimple_assign(def))
+			return false;
+		enum tree_code code = gimple_assign_rhs_code(def);
+		tree r1 = gimple_assign_rhs1(def);
+		if (code == SSA_NAME || CONVERT_EXPR_CODE_P(code) || code == BIT_NOT_EXPR ||
+		    code == TRUTH_NOT_EXPR || code == BIT_XOR_EXPR ||
+		    ((code == NE_EXPR || code == EQ_EXPR) && integer_zerop(gimple_assign_rhs2(def)))) {
+			if (TREE_CODE(r1) != SSA_NAME || POINTER_TYPE_P(TREE_TYPE(r1)))
+				return false;
+			b = r1;
+			continue;
+		}
+		return false;
+	}
+	return false;
+}
+
+/* The IS_ERR() call at LOC reads "IS_ERR(NAME)", not negated: TOKEN gets
+ * that text and NAME the argument, for a fix-it "!NAME". */
+static bool
+plain_is_err(location_t loc, char *token, size_t size, char *name, size_t name_size)
+{
+	location_t spell = linemap_resolve_location(line_table, loc, LRK_SPELLING_LOCATION, NULL);
+	expanded_location x = expand_location(spell);
+	expanded_location u = expand_location(user_location(loc));
+	if (!x.file || !u.file || x.column <= 0 || strcmp(x.file, u.file) != 0 || x.line != u.line)
+		return false;	/* spelt in a macro definition */
+	char_span line = location_get_source_line(x.file, x.line);
+	if (!line)
+		return false;
+	const char *fn = api_name(API_IS_ERR);
+	size_t flen = strlen(fn), n = line.length(), start = x.column - 1, i = start;
+	if (i + flen > n || memcmp(line.get_buffer() + i, fn, flen) != 0)
+		return false;
+	/* not "!IS_ERR(p)" */
+	for (size_t j = start; j > 0; j--) {
+		char c = line[j - 1];
+		if (c == ' ' || c == '\t' || c == '(')
+			continue;
+		if (c == '!')
+			return false;
+		break;
+	}
+	i += flen;
+	if (i >= n || line[i] != '(')
+		return false;
+	i++;
+	size_t id = i;
+	while (i < n && ISIDNUM(line[i]))
+		i++;
+	if (i == id || ISDIGIT(line[id]) || i >= n || line[i] != ')' || i - id >= name_size ||
+	    i + 1 - start >= size)
+		return false;
+	memcpy(name, line.get_buffer() + id, i - id);
+	name[i - id] = 0;
+	memcpy(token, line.get_buffer() + start, i + 1 - start);
+	token[i + 1 - start] = 0;
+	return true;
+}
+
+static void
+report_is_err(function *fn, location_t loc, bool is_call, gimple *src, const char *api,
+	      const struct contract *c)
+{
+	const char *is_err = api_name(API_IS_ERR);
+	struct report *r;
+	if (is_call)
+		r = report_begin(CHECK_IS_ERR_ON_NULL, loc,
+			"%s() does not catch the NULL that '%s' returns on failure", is_err, api);
+	else
+		r = report_begin(CHECK_IS_ERR_ON_NULL, loc,
+			"this error-pointer test does not catch the NULL that '%s' returns on failure",
+			api);
+	if (!r)
+		return;
+	report_event(r, gimple_location(src), fn->decl, "'%s' returns NULL on failure", api);
+	report_event(r, loc, fn->decl, "%s is false for NULL: the failure takes the success path",
+		     is_call ? "IS_ERR()" : "the test");
+	if (report_emit(r)) {
+		tree callee = gimple_call_fndecl(src);
+		struct fn_summary *s = callee ? summary_get(callee, false) : NULL;
+		if (c) {
+			report_note(r, UNKNOWN_LOCATION,
+				    "'%s' returns NULL on failure, never an error pointer", api);
+		} else if (s && s->null_returns) {
+			report_note(r, s->null_returns->loc,
+				    "'%s' returns NULL here, never an error pointer", api);
+		} else {
+			report_note(r, UNKNOWN_LOCATION,
+				    "'%s' returns NULL on failure, never an error pointer", api);
+		}
+		char token[128], name[96], fix[100];
+		if (is_call && plain_is_err(loc, token, sizeof(token), name, sizeof(name))) {
+			snprintf(fix, sizeof(fix), "!%s", name);
+			report_note_replace(r, loc, token, fix, "test for NULL instead: '%s'", fix);
+		} else {
+			report_note(r, loc, "test for NULL instead, or use %s()",
+				    api_name(API_IS_ERR_OR_NULL));
+		}
+	}
+	report_end(r);
+}
+
+/* Where the not-ERR side of the test ending BB starts, if that test is
+ * on ROOT: what follows it there is "on the path" of the IS_ERR(). */
+static basic_block
+not_err_side(basic_block bb, tree root)
+{
+	struct value_test t;
+	if (!value_block_test(bb, &t, NULL) || t.root != root ||
+	    (t.kinds != VK_ERR && t.kinds != (VK_NULL | VK_VALID)))
+		return bb;
+	bool want_true = t.kinds != VK_ERR;
+	edge e;
+	edge_iterator ei;
+	FOR_EACH_EDGE(e, ei, bb->succs) {
+		if (!(e->flags & (EDGE_TRUE_VALUE | EDGE_FALSE_VALUE)))
+			continue;
+		if (((e->flags & EDGE_TRUE_VALUE) != 0) == want_true)
+			return e->dest;
+	}
+	return bb;
+}
+
+/* ARG is what an IS_ERR() test at LOC in BB tests. */
+static void
+check_test(function *fn, tree arg, basic_block bb, location_t loc, bool is_call,
+	   const vec<null_test> &null_tests)
+{
+	if (!arg || TREE_CODE(arg) != SSA_NAME)
+		return;
+	tree root = value_root(arg);
+	if (!root || TREE_CODE(root) != SSA_NAME || !POINTER_TYPE_P(TREE_TYPE(root)))
+		return;
+	unsigned m = value_at_block(arg, bb, NULL);
+	if (!(VK_PROVEN(m) & VK_NULL) || (VK_POSSIBLE(m) & VK_ERR))
+		return;
+	auto_bitmap visited;
+	gimple *src = null_source(root, visited, 0);
+	if (!src)
+		return;		/* a NULL written here, or known from a test */
+	const struct contract *c;
+	const char *api = callee_name(src, &c);
+	if (!api || (c && c->callers == CALLERS_NONE))
+		return;		/* unneeded-check's business */
+	/* NULL tested too after the IS_ERR(), on its not-ERR side */
+	basic_block after = not_err_side(bb, root);
+	for (unsigned i = 0; i < null_tests.length(); i++)
+		if (null_tests[i].root == root &&
+		    dominated_by_p(CDI_DOMINATORS, null_tests[i].bb, after))
+			return;
+	report_is_err(fn, loc, is_call, src, api, c);
+}
 
 void
 check_is_err_on_null(function *fn)
 {
+	if (check_severity[CHECK_IS_ERR_ON_NULL] == SEV_OFF)
+		return;
+	auto_vec<null_test, 16> null_tests;
+	basic_block bb;
+
+	/* The NULL tests, to see whether an IS_ERR() is followed by one. */
+	FOR_EACH_BB_FN(bb, fn) {
+		struct value_test t;
+		if (value_block_test(bb, &t, NULL) && separates_null(t.kinds)) {
+			null_test nt = { t.root, bb };
+			null_tests.safe_push(nt);
+		}
+		for (gimple_stmt_iterator gsi = gsi_start_bb(bb); !gsi_end_p(gsi); gsi_next(&gsi)) {
+			gimple *stmt = gsi_stmt(gsi);
+			if (is_gimple_call(stmt) && api_of_call(stmt) == API_IS_ERR_OR_NULL &&
+			    gimple_call_num_args(stmt) == 1) {
+				null_test nt = { value_root(gimple_call_arg(stmt, 0)), bb };
+				null_tests.safe_push(nt);
+			}
+		}
+	}
+
+	FOR_EACH_BB_FN(bb, fn) {
+		for (gimple_stmt_iterator gsi = gsi_start_bb(bb); !gsi_end_p(gsi); gsi_next(&gsi)) {
+			gimple *stmt = gsi_stmt(gsi);
+			if (!is_gimple_call(stmt) || api_of_call(stmt) != API_IS_ERR ||
+			    gimple_call_num_args(stmt) != 1)
+				continue;
+			check_test(fn, gimple_call_arg(stmt, 0), bb, gimple_location(stmt), true,
+				   null_tests);
+		}
+		/* IS_ERR_VALUE((unsigned long)p) and other shapes of the test */
+		struct value_test t;
+		location_t loc;
+		gimple *last = errptr_last_stmt(bb);
+		if (last && gimple_code(last) == GIMPLE_COND &&
+		    value_block_test(bb, &t, &loc) &&
+		    (t.kinds == VK_ERR || t.kinds == (VK_NULL | VK_VALID)) &&
+		    !cond_from_api_call(as_a<gcond *>(last)))
+			check_test(fn, t.root, bb, loc != UNKNOWN_LOCATION ? loc : gimple_location(last),
+				   false, null_tests);
+	}
 }
