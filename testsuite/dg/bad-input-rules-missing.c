@@ -1,0 +1,14 @@
+/* Bad input: a rules file that does not exist. Exactly one error, without location,
+   naming the file; the compile fails (exit status 1, never an ICE).  The dg-error
+   below is the only error allowed (excess errors); testsuite/tools/bad-input-
+   count.sh also counts the error lines.  See docs/reliability.md.  */
+/* { dg-do compile } */
+/* { dg-options "-fplugin-arg-errptr-rules=${srcdir}/bad-rules/does-not-exist.rules" } */
+/* { dg-error "bad-rules/does-not-exist\.rules: cannot read rules: No such file or directory \[errptr-rules\]$" "" 0 } */
+
+#include "kernel-min.h"
+
+int akfs_bad_input_unrelated(int x)
+{
+	return x + 1;	/* { dg-bogus "errptr" } */
+}
