@@ -23,104 +23,8 @@
  */
 #include "errptr.h"
 
-#define MAX_DOM_STEPS 512	/* as value.c */
 #define MAX_WALK_STMTS 4096	/* forward walk from one test */
 #define MAX_ALIAS_LOCS 32
-
-/* ---- tests that the value analysis does not recognise ----------------
- * "!IS_ERR(p)" is gimplified as "_2 = ~_1" on a _Bool, which bool_test()
- * does not follow; recognise that shape here so that "if (!IS_ERR(f)) {
- * if (!f) ... }" is not taken for an unguarded NULL test. */
-static bool
-bool_test_not(tree b, struct value_test *t, int depth)
-{
-	if (bool_test(b, t, depth))
-		return true;
-	if (depth > 16 || TREE_CODE(b) != SSA_NAME || SSA_NAME_IS_DEFAULT_DEF(b))
-		return false;
-	gimple *def = SSA_NAME_DEF_STMT(b);
-	if (is_gimple_call(def)) {
-		if ((gimple_call_builtin_p(def, BUILT_IN_EXPECT) ||
-		     (gimple_call_internal_p(def) &&
-		      gimple_call_internal_fn(def) == IFN_BUILTIN_EXPECT)) &&
-		    gimple_call_num_args(def) >= 1)
-			return bool_test_not(gimple_call_arg(def, 0), t, depth + 1);
-		return false;
-	}
-	if (!is_gimple_assign(def))
-		return false;
-	enum tree_code code = gimple_assign_rhs_code(def);
-	tree r1 = gimple_assign_rhs1(def);
-	if (TREE_CODE(r1) != SSA_NAME)
-		return false;
-	if (code == SSA_NAME || CONVERT_EXPR_CODE_P(code))
-		return bool_test_not(r1, t, depth + 1);
-	if (code == BIT_NOT_EXPR && (TREE_CODE(TREE_TYPE(r1)) == BOOLEAN_TYPE ||
-				     (INTEGRAL_TYPE_P(TREE_TYPE(r1)) &&
-				      TYPE_PRECISION(TREE_TYPE(r1)) == 1))) {
-		if (!bool_test_not(r1, t, depth + 1))
-			return false;
-		t->kinds = ~t->kinds & VK_KINDS;
-		return true;
-	}
-	if ((code == NE_EXPR || code == EQ_EXPR) && integer_zerop(gimple_assign_rhs2(def)) &&
-	    !POINTER_TYPE_P(TREE_TYPE(r1))) {
-		if (!bool_test_not(r1, t, depth + 1))
-			return false;
-		if (code == EQ_EXPR)
-			t->kinds = ~t->kinds & VK_KINDS;
-		return true;
-	}
-	return false;
-}
-
-/* The test the condition ending BB makes: the value analysis's, or one of
- * the shapes above.  *KNOWN says whether the value analysis knows it. */
-static bool
-block_test(basic_block bb, struct value_test *t, location_t *loc, bool *known)
-{
-	*known = value_block_test(bb, t, loc);
-	if (*known)
-		return true;
-	gimple *last = errptr_last_stmt(bb);
-	if (!last || gimple_code(last) != GIMPLE_COND)
-		return false;
-	gcond *cond = as_a<gcond *>(last);
-	enum tree_code code = gimple_cond_code(cond);
-	tree lhs = gimple_cond_lhs(cond);
-	if ((code != NE_EXPR && code != EQ_EXPR) || !integer_zerop(gimple_cond_rhs(cond)) ||
-	    TREE_CODE(lhs) != SSA_NAME || POINTER_TYPE_P(TREE_TYPE(lhs)) ||
-	    !bool_test_not(lhs, t, 0) || !t->root || TREE_CODE(t->root) != SSA_NAME)
-		return false;
-	if (code == EQ_EXPR)
-		t->kinds = ~t->kinds & VK_KINDS;
-	if (loc)
-		*loc = gimple_location(cond);
-	return true;
-}
-
-/* M with the tests on ROOT the value analysis missed applied, for those
- * that must hold to reach BB (exclusion only). */
-static unsigned
-refine_missed(tree root, basic_block bb, unsigned m, function *fn)
-{
-	basic_block entry = ENTRY_BLOCK_PTR_FOR_FN(fn);
-	for (int steps = 0; bb && bb != entry && steps < MAX_DOM_STEPS; steps++) {
-		if (single_pred_p(bb)) {
-			edge e = single_pred_edge(bb);
-			struct value_test t;
-			bool known;
-			if ((e->flags & (EDGE_TRUE_VALUE | EDGE_FALSE_VALUE)) &&
-			    block_test(e->src, &t, NULL, &known) && !known && t.root == root) {
-				unsigned allowed = (e->flags & EDGE_TRUE_VALUE) ? t.kinds
-										: ~t.kinds & VK_KINDS;
-				m &= allowed | (allowed << VK_UNK_SHIFT);
-			}
-		}
-		bb = get_immediate_dominator(CDI_DOMINATORS, bb);
-	}
-	return m;
-}
 
 /* ---- where a value comes from ---------------------------------------- */
 
@@ -348,8 +252,7 @@ static bool
 error_tested(struct walk *w, basic_block bb)
 {
 	struct value_test t;
-	bool known;
-	if (!block_test(bb, &t, NULL, &known) || !is_alias(w, t.root))
+	if (!value_block_test(bb, &t, NULL) || !is_alias(w, t.root))
 		return false;
 	unsigned k = t.kinds;
 	return k == VK_ERR || k == (VK_NULL | VK_VALID) || k == (VK_NULL | VK_ERR) || k == VK_VALID;
@@ -425,8 +328,8 @@ var_name(tree ssa)
 	return IDENTIFIER_POINTER(DECL_NAME(var));
 }
 
-/* The condition at LOC reads "!NAME" (blanks allowed after '!'): TOKEN
- * gets that text, for a fix-it. */
+/* The condition at LOC reads "!NAME" or "unlikely(!NAME)" (blanks allowed
+ * after '!'): TOKEN gets "!NAME" as written, for a fix-it. */
 static bool
 plain_not_test(location_t loc, const char *name, char *token, size_t size)
 {
@@ -444,6 +347,14 @@ plain_not_test(location_t loc, const char *name, char *token, size_t size)
 		i++;
 	while (i < n && (line[i] == ' ' || line[i] == '\t'))
 		i++;
+	static const char *const wrappers[] = { "unlikely(", "likely(" };
+	for (size_t k = 0; k < ARRAY_SIZE(wrappers); k++) {
+		size_t wl = strlen(wrappers[k]);
+		if (i + wl <= n && memcmp(line.get_buffer() + i, wrappers[k], wl) == 0) {
+			i += wl;
+			break;
+		}
+	}
 	if (i >= n || line[i] != '!')
 		return false;
 	size_t start = i++;
@@ -489,30 +400,30 @@ report_null_check(function *fn, location_t test_loc, tree tested, tree root, gim
 	char buf[256];
 	switch (u.kind) {
 	case USE_DEREF:
-		what = "it is dereferenced here";
+		what = "is dereferenced here";
 		break;
 	case USE_ARG:
 		if (u.callee_name) {
-			snprintf(buf, sizeof(buf), "it is passed to '%s' here", u.callee_name);
+			snprintf(buf, sizeof(buf), "is passed to '%s' here", u.callee_name);
 			what = buf;
 		} else {
-			what = "it is passed to a function here";
+			what = "is passed to a function here";
 		}
 		break;
 	case USE_STORE:
-		what = "it is stored here";
+		what = "is stored here";
 		break;
 	case USE_RETURN:
-		what = "it is returned here";
+		what = "is returned here";
 		break;
 	default:
 		break;
 	}
 	if (what && u.loc != UNKNOWN_LOCATION)
-		report_event(r, u.loc, fn->decl, "the error pointer goes on: %s", what);
+		report_event(r, u.loc, fn->decl, "the error pointer %s", what);
 	if (report_emit(r)) {
 		if (what && u.loc != UNKNOWN_LOCATION)
-			report_note(r, u.loc, "the error pointer then flows on as if valid: %s", what);
+			report_note(r, u.loc, "the error pointer then flows on as if valid: it %s", what);
 		if (contract && contract->rule_file)
 			report_note(r, UNKNOWN_LOCATION,
 				    "'%s' reports failure with ERR_PTR(), never NULL (%s:%d)", api,
@@ -592,8 +503,7 @@ check_null_check_on_err(function *fn)
 	FOR_EACH_BB_FN(bb, fn) {
 		struct value_test t;
 		location_t loc;
-		bool known;
-		if (!block_test(bb, &t, &loc, &known) || TREE_CODE(t.root) != SSA_NAME ||
+		if (!value_block_test(bb, &t, &loc) || TREE_CODE(t.root) != SSA_NAME ||
 		    !POINTER_TYPE_P(TREE_TYPE(t.root)))
 			continue;
 		gimple *last = errptr_last_stmt(bb);
@@ -618,7 +528,6 @@ check_null_check_on_err(function *fn)
 		if (check_severity[CHECK_NULL_CHECK_ON_ERR] == SEV_OFF)
 			continue;
 		unsigned m = value_at_block(t.root, bb, NULL);
-		m = refine_missed(t.root, bb, m, fn);
 		if (!(VK_PROVEN(m) & VK_ERR) || (VK_POSSIBLE(m) & VK_NULL))
 			continue;
 		auto_bitmap visited;
