@@ -197,8 +197,12 @@ report_may_be_null(function *fn, gimple *call, tree root, unsigned m, const stru
 		else
 			report_event(r, test_loc, fn->decl, "the pointer %s NULL when this test %s",
 				     how, when);
-	} else if (o->kind == ORIGIN_TEST) {
-		report_event(r, o->loc, fn->decl, "the pointer may be NULL when this test holds");
+	} else if (o->kind == ORIGIN_TEST && o->loc != UNKNOWN_LOCATION) {
+		/* a test on one of the paths that join here */
+		if (name)
+			report_event(r, o->loc, fn->decl, "'%s' may be NULL after this test", name);
+		else
+			report_event(r, o->loc, fn->decl, "the pointer may be NULL after this test");
 	}
 	report_event(r, loc, fn->decl, "%s(NULL) is 0", ptr_err);
 	if (report_emit(r)) {
@@ -231,8 +235,9 @@ report_not_error(function *fn, gimple *call, tree root)
 		return;
 	unsigned allowed;
 	bool holds;
-	if (nearest_test(fn, root, gimple_bb(call), VK_NULL | VK_VALID, VK_ERR, &test_loc, &allowed,
-			 &holds)) {
+	bool tested = nearest_test(fn, root, gimple_bb(call), VK_NULL | VK_VALID, VK_ERR, &test_loc,
+				   &allowed, &holds);
+	if (tested) {
 		const char *when = holds ? "holds" : "fails";
 		if (name)
 			report_event(r, test_loc, fn->decl,
@@ -243,11 +248,16 @@ report_not_error(function *fn, gimple *call, tree root)
 	}
 	report_event(r, loc, fn->decl, "%s() of NULL is 0 and of a valid pointer is junk",
 		     ptr_err);
-	if (report_emit(r))
-		report_note(r, loc,
-			    "%s() is meant for error pointers only: is the test inverted "
-			    "(should it be '%s(%s)')?",
-			    ptr_err, api_name(API_IS_ERR), name ? name : "p");
+	if (report_emit(r)) {
+		if (tested)
+			report_note(r, loc,
+				    "%s() is meant for error pointers only: is the test inverted "
+				    "(should it be '%s(%s)')?",
+				    ptr_err, api_name(API_IS_ERR), name ? name : "p");
+		else
+			report_note(r, loc, "%s() is meant for error pointers only; test with "
+				    "'%s()' first", ptr_err, api_name(API_IS_ERR));
+	}
 	report_end(r);
 }
 
