@@ -1,0 +1,1126 @@
+/*
+ * errptr-gate - fail a build on errptr findings that are not in its baseline.
+ *
+ *   errptr-gate [--baseline FILE] [--root DIR] [--update] [-q] SARIF-OR-DIR...
+ *
+ * Reads the SARIF logs that -fplugin-arg-errptr-sarif=FILE wrote (files, or
+ * directories searched recursively for *.sarif) and the baseline FILE
+ * (default errptr-baseline.txt), prints every finding that is not in the
+ * baseline in compiler style,
+ *
+ *   file:line:col: error: message [errptr-CHECK]
+ *   file:line:col: note: ...                         (its notes)
+ *
+ * and exits 0 when there is none, 1 when there are, 2 on a usage or input
+ * error (no SARIF log found, a log that does not parse, ...).  --update
+ * writes the baseline from the logs instead (every current finding is
+ * accepted) and exits 0.
+ *
+ * A finding's key does not depend on line numbers: it is the one sarif.c
+ * puts in partialFingerprints "errptr/v1", FNV-1a 64 of ruleId, file,
+ * enclosing function and message with line numbers removed, then ":K", the
+ * rank among the findings with the same hash in source order.  The gate
+ * computes it again with the file relative to --root (default: the current
+ * directory), so that a baseline written in one checkout holds in another
+ * (out-of-tree modules are compiled from the kernel's directory and their
+ * logs name files by absolute path).  Keep message_key() and fnv1a() in
+ * step with plugin/sarif.c.
+ *
+ * Every unit of a build with "-fplugin-arg-errptr-sarif=DIR/%p.sarif" writes
+ * its own log, named after its pid; a unit compiled again leaves its old log
+ * behind.  Each log names its unit (the artifact with role analysisTarget):
+ * of several logs of one unit, only the newest counts.  Findings reported by
+ * several units (in a header) count once.
+ *
+ * Plain C99 and POSIX, no library: the JSON reader is a small DOM parser.
+ */
+#define _POSIX_C_SOURCE 200809L
+#include <ctype.h>
+#include <dirent.h>
+#include <errno.h>
+#include <stdarg.h>
+#include <stdbool.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#define DEFAULT_BASELINE "errptr-baseline.txt"
+
+static const char *progname = "errptr-gate";
+
+static void
+die(const char *fmt, ...)
+{
+	va_list ap;
+	fprintf(stderr, "%s: ", progname);
+	va_start(ap, fmt);
+	vfprintf(stderr, fmt, ap);
+	va_end(ap);
+	fputc('\n', stderr);
+	exit(2);
+}
+
+static void *
+xmalloc(size_t n)
+{
+	void *p = malloc(n ? n : 1);
+	if (!p)
+		die("out of memory");
+	return p;
+}
+
+static void *
+xrealloc(void *p, size_t n)
+{
+	p = realloc(p, n ? n : 1);
+	if (!p)
+		die("out of memory");
+	return p;
+}
+
+static char *
+xstrdup(const char *s)
+{
+	size_t n = strlen(s) + 1;
+	return memcpy(xmalloc(n), s, n);
+}
+
+/* ---- strings ------------------------------------------------------------ */
+struct sbuf {
+	char *p;
+	size_t len, cap;
+};
+
+static void
+sb_add(struct sbuf *b, const char *s, size_t n)
+{
+	if (b->len + n + 1 > b->cap) {
+		b->cap = (b->len + n + 1) * 2 + 64;
+		b->p = xrealloc(b->p, b->cap);
+	}
+	memcpy(b->p + b->len, s, n);
+	b->len += n;
+	b->p[b->len] = 0;
+}
+
+static void
+sb_puts(struct sbuf *b, const char *s)
+{
+	sb_add(b, s, strlen(s));
+}
+
+static void
+sb_putc(struct sbuf *b, char c)
+{
+	sb_add(b, &c, 1);
+}
+
+static char *
+sb_take(struct sbuf *b)
+{
+	if (!b->p)
+		sb_add(b, "", 0);
+	return b->p;
+}
+
+/* ---- a small JSON reader -------------------------------------------------- */
+enum jtype { J_NULL, J_FALSE, J_TRUE, J_NUMBER, J_STRING, J_ARRAY, J_OBJECT };
+
+struct jval {
+	enum jtype type;
+	char *str;		/* J_STRING: decoded text; J_NUMBER: its text */
+	char *key;		/* a member of an object: its name */
+	struct jval *child;	/* J_ARRAY, J_OBJECT: first element or member */
+	struct jval *next;
+};
+
+struct jparser {
+	const char *s, *end, *file;
+	const char *error;
+	const char *error_at;
+	int depth;
+};
+
+static void
+jfail(struct jparser *p, const char *what)
+{
+	if (!p->error) {
+		p->error = what;
+		p->error_at = p->s;
+	}
+}
+
+static void
+jskip(struct jparser *p)
+{
+	while (p->s < p->end && (*p->s == ' ' || *p->s == '\t' || *p->s == '\n' || *p->s == '\r'))
+		p->s++;
+}
+
+static void
+put_utf8(struct sbuf *b, unsigned long cp)
+{
+	char u[4];
+	if (cp < 0x80) {
+		u[0] = (char)cp;
+		sb_add(b, u, 1);
+	} else if (cp < 0x800) {
+		u[0] = (char)(0xc0 | (cp >> 6));
+		u[1] = (char)(0x80 | (cp & 0x3f));
+		sb_add(b, u, 2);
+	} else if (cp < 0x10000) {
+		u[0] = (char)(0xe0 | (cp >> 12));
+		u[1] = (char)(0x80 | ((cp >> 6) & 0x3f));
+		u[2] = (char)(0x80 | (cp & 0x3f));
+		sb_add(b, u, 3);
+	} else {
+		u[0] = (char)(0xf0 | (cp >> 18));
+		u[1] = (char)(0x80 | ((cp >> 12) & 0x3f));
+		u[2] = (char)(0x80 | ((cp >> 6) & 0x3f));
+		u[3] = (char)(0x80 | (cp & 0x3f));
+		sb_add(b, u, 4);
+	}
+}
+
+static int
+hex4(const char *s, const char *end, unsigned long *out)
+{
+	unsigned long v = 0;
+	if (end - s < 4)
+		return 0;
+	for (int i = 0; i < 4; i++) {
+		int c = (unsigned char)s[i], d;
+		if (c >= '0' && c <= '9')
+			d = c - '0';
+		else if (c >= 'a' && c <= 'f')
+			d = c - 'a' + 10;
+		else if (c >= 'A' && c <= 'F')
+			d = c - 'A' + 10;
+		else
+			return 0;
+		v = v * 16 + d;
+	}
+	*out = v;
+	return 1;
+}
+
+/* A JSON string at p->s (the opening quote), decoded to UTF-8; \u0000 and
+ * lone surrogates become U+FFFD. */
+static char *
+jstring(struct jparser *p)
+{
+	struct sbuf b = { 0 };
+	p->s++;
+	while (p->s < p->end && *p->s != '"') {
+		unsigned char c = (unsigned char)*p->s;
+		if (c < 0x20) {
+			jfail(p, "control character in a string");
+			break;
+		}
+		if (c != '\\') {
+			sb_add(&b, p->s++, 1);
+			continue;
+		}
+		if (p->s + 1 >= p->end) {
+			jfail(p, "unterminated string");
+			break;
+		}
+		char e = p->s[1];
+		p->s += 2;
+		switch (e) {
+		case '"': sb_putc(&b, '"'); break;
+		case '\\': sb_putc(&b, '\\'); break;
+		case '/': sb_putc(&b, '/'); break;
+		case 'b': sb_putc(&b, '\b'); break;
+		case 'f': sb_putc(&b, '\f'); break;
+		case 'n': sb_putc(&b, '\n'); break;
+		case 'r': sb_putc(&b, '\r'); break;
+		case 't': sb_putc(&b, '\t'); break;
+		case 'u': {
+			unsigned long cp, lo;
+			if (!hex4(p->s, p->end, &cp)) {
+				jfail(p, "bad \\u escape");
+				break;
+			}
+			p->s += 4;
+			if (cp >= 0xd800 && cp <= 0xdbff && p->end - p->s >= 6 && p->s[0] == '\\' &&
+			    p->s[1] == 'u' && hex4(p->s + 2, p->end, &lo) && lo >= 0xdc00 && lo <= 0xdfff) {
+				cp = 0x10000 + ((cp - 0xd800) << 10) + (lo - 0xdc00);
+				p->s += 6;
+			} else if ((cp >= 0xd800 && cp <= 0xdfff) || cp == 0) {
+				cp = 0xfffd;
+			}
+			put_utf8(&b, cp);
+			break;
+		}
+		default:
+			jfail(p, "bad escape in a string");
+			break;
+		}
+		if (p->error)
+			break;
+	}
+	if (!p->error && p->s >= p->end)
+		jfail(p, "unterminated string");
+	if (p->error) {
+		free(b.p);
+		return NULL;
+	}
+	p->s++;
+	return sb_take(&b);
+}
+
+static struct jval *jvalue(struct jparser *p);
+
+static struct jval *
+jnew(enum jtype t)
+{
+	struct jval *v = xmalloc(sizeof(*v));
+	memset(v, 0, sizeof(*v));
+	v->type = t;
+	return v;
+}
+
+static bool
+jliteral(struct jparser *p, const char *word)
+{
+	size_t n = strlen(word);
+	if ((size_t)(p->end - p->s) >= n && memcmp(p->s, word, n) == 0) {
+		p->s += n;
+		return true;
+	}
+	return false;
+}
+
+static struct jval *
+jvalue(struct jparser *p)
+{
+	jskip(p);
+	if (p->s >= p->end) {
+		jfail(p, "unexpected end of file");
+		return NULL;
+	}
+	if (++p->depth > 200) {
+		jfail(p, "nested too deeply");
+		return NULL;
+	}
+	struct jval *v = NULL;
+	char c = *p->s;
+	if (c == '{' || c == '[') {
+		v = jnew(c == '{' ? J_OBJECT : J_ARRAY);
+		char close = c == '{' ? '}' : ']';
+		struct jval **tail = &v->child;
+		p->s++;
+		jskip(p);
+		if (p->s < p->end && *p->s == close) {
+			p->s++;
+		} else {
+			for (;;) {
+				char *key = NULL;
+				if (v->type == J_OBJECT) {
+					jskip(p);
+					if (p->s >= p->end || *p->s != '"') {
+						jfail(p, "expected a member name");
+						break;
+					}
+					key = jstring(p);
+					if (!key)
+						break;
+					jskip(p);
+					if (p->s >= p->end || *p->s != ':') {
+						free(key);
+						jfail(p, "expected ':'");
+						break;
+					}
+					p->s++;
+				}
+				struct jval *item = jvalue(p);
+				if (!item) {
+					free(key);
+					break;
+				}
+				item->key = key;
+				*tail = item;
+				tail = &item->next;
+				jskip(p);
+				if (p->s < p->end && *p->s == ',') {
+					p->s++;
+					continue;
+				}
+				if (p->s < p->end && *p->s == close) {
+					p->s++;
+					break;
+				}
+				jfail(p, v->type == J_OBJECT ? "expected ',' or '}'" : "expected ',' or ']'");
+				break;
+			}
+		}
+	} else if (c == '"') {
+		char *s = jstring(p);
+		if (s) {
+			v = jnew(J_STRING);
+			v->str = s;
+		}
+	} else if (c == '-' || (c >= '0' && c <= '9')) {
+		const char *start = p->s;
+		p->s++;
+		while (p->s < p->end && (isdigit((unsigned char)*p->s) || *p->s == '.' || *p->s == 'e' ||
+					 *p->s == 'E' || *p->s == '+' || *p->s == '-'))
+			p->s++;
+		v = jnew(J_NUMBER);
+		v->str = xmalloc(p->s - start + 1);
+		memcpy(v->str, start, p->s - start);
+		v->str[p->s - start] = 0;
+	} else if (jliteral(p, "true")) {
+		v = jnew(J_TRUE);
+	} else if (jliteral(p, "false")) {
+		v = jnew(J_FALSE);
+	} else if (jliteral(p, "null")) {
+		v = jnew(J_NULL);
+	} else {
+		jfail(p, "unexpected character");
+	}
+	p->depth--;
+	return p->error ? NULL : v;
+}
+
+/* Values are never freed: the gate is a short-lived process. */
+static const struct jval *
+jget(const struct jval *v, const char *key)
+{
+	if (!v || v->type != J_OBJECT)
+		return NULL;
+	for (const struct jval *m = v->child; m; m = m->next)
+		if (strcmp(m->key, key) == 0)
+			return m;
+	return NULL;
+}
+
+static const struct jval *
+jat(const struct jval *v, int index)
+{
+	if (!v || v->type != J_ARRAY)
+		return NULL;
+	for (const struct jval *e = v->child; e; e = e->next)
+		if (index-- == 0)
+			return e;
+	return NULL;
+}
+
+static const char *
+jstr(const struct jval *v)
+{
+	return v && v->type == J_STRING ? v->str : NULL;
+}
+
+static long
+jint(const struct jval *v, long dflt)
+{
+	return v && v->type == J_NUMBER ? strtol(v->str, NULL, 10) : dflt;
+}
+
+/* ---- paths and URIs -------------------------------------------------------- */
+static char *cwd;	/* the current directory */
+static char *root;	/* --root, absolute */
+
+/* Lexically normalised absolute form of PATH (relative to BASE). */
+static char *
+absolute_path(const char *path, const char *base)
+{
+	struct sbuf full = { 0 };
+	if (path[0] != '/') {
+		sb_puts(&full, base);
+		sb_putc(&full, '/');
+	}
+	sb_puts(&full, path);
+	char *out = xmalloc(full.len + 2);
+	size_t len = 0;
+	const char *p = full.p;
+	while (*p) {
+		while (*p == '/')
+			p++;
+		const char *end = p;
+		while (*end && *end != '/')
+			end++;
+		size_t n = end - p;
+		if (n == 0 || (n == 1 && p[0] == '.')) {
+			/* nothing */
+		} else if (n == 2 && p[0] == '.' && p[1] == '.') {
+			while (len > 0 && out[len - 1] != '/')
+				len--;
+			if (len > 0)
+				len--;
+		} else {
+			out[len++] = '/';
+			memcpy(out + len, p, n);
+			len += n;
+		}
+		p = end;
+	}
+	if (len == 0)
+		out[len++] = '/';
+	out[len] = 0;
+	free(full.p);
+	return out;
+}
+
+/* ABS relative to DIR, or ABS itself when it is not under DIR. */
+static const char *
+relative_to(const char *abs, const char *dir)
+{
+	size_t n = strlen(dir);
+	if (n == 1 && dir[0] == '/')
+		return abs[1] ? abs + 1 : abs;
+	if (strncmp(abs, dir, n) == 0 && abs[n] == '/' && abs[n + 1])
+		return abs + n + 1;
+	return abs;
+}
+
+static int
+hexval(int c)
+{
+	if (c >= '0' && c <= '9')
+		return c - '0';
+	c = tolower(c);
+	return c >= 'a' && c <= 'f' ? c - 'a' + 10 : -1;
+}
+
+static char *
+percent_decode(const char *s)
+{
+	struct sbuf b = { 0 };
+	for (; *s; s++) {
+		int h, l;
+		if (s[0] == '%' && (h = hexval((unsigned char)s[1])) >= 0 &&
+		    (l = hexval((unsigned char)s[2])) >= 0) {
+			sb_putc(&b, (char)(h * 16 + l));
+			s += 2;
+		} else {
+			sb_putc(&b, *s);
+		}
+	}
+	return sb_take(&b);
+}
+
+/* The local path of a file: URI ("file:///a/b", "file://localhost/a/b"),
+ * or NULL. */
+static char *
+file_uri_path(const char *uri)
+{
+	if (strncmp(uri, "file://", 7) != 0)
+		return NULL;
+	const char *path = uri + 7;
+	if (strncmp(path, "localhost/", 10) == 0)
+		path += 9;
+	if (path[0] != '/')
+		return NULL;
+	return percent_decode(path);
+}
+
+/* ---- logs and findings ----------------------------------------------------- */
+struct note {
+	char *file;	/* as printed */
+	long line, column;
+	char *text;
+};
+
+struct finding {
+	char *rule;
+	char *level;
+	char *file;	/* relative to root, else absolute: part of the key */
+	char *shown;	/* relative to the current directory, else absolute: printed */
+	long line, column;
+	char *function;
+	char *message;
+	char *msgkey;	/* message with line numbers removed */
+	struct note *notes;
+	int nnotes;
+	unsigned long long hash;
+	char key[40];	/* "HASH:K" */
+	bool dropped;	/* the same finding from another unit */
+};
+
+struct log {
+	char *path;
+	char *unit;	/* absolute path of its main file, or NULL */
+	struct timespec mtime;
+	bool failed;	/* invocations[0].executionSuccessful == false */
+	struct finding *findings;
+	size_t n;
+	bool stale;	/* a newer log of the same unit exists */
+};
+
+static struct log *logs;
+static size_t nlogs;
+
+/* Resolve an artifactLocation of RUN to an absolute path. */
+static char *
+artifact_path(const struct jval *run, const struct jval *al)
+{
+	const char *uri = jstr(jget(al, "uri"));
+	const char *base_id = jstr(jget(al, "uriBaseId"));
+	if (!uri)
+		return NULL;
+	char *path = file_uri_path(uri);
+	if (path) {
+		char *abs = absolute_path(path, "/");
+		free(path);
+		return abs;
+	}
+	char *rel = percent_decode(uri);
+	const char *base = cwd;
+	char *base_path = NULL;
+	if (base_id) {
+		const struct jval *b = jget(jget(run, "originalUriBaseIds"), base_id);
+		const char *buri = jstr(jget(b, "uri"));
+		if (buri && (base_path = file_uri_path(buri)))
+			base = base_path;
+	}
+	char *abs = absolute_path(rel, base);
+	free(rel);
+	free(base_path);
+	return abs;
+}
+
+static void
+physical(const struct jval *run, const struct jval *loc, char **abs, long *line, long *col)
+{
+	const struct jval *pl = jget(loc, "physicalLocation");
+	const struct jval *region = jget(pl, "region");
+	*abs = artifact_path(run, jget(pl, "artifactLocation"));
+	*line = jint(jget(region, "startLine"), 0);
+	*col = jint(jget(region, "startColumn"), 0);
+}
+
+static char *
+message_key(const char *message)
+{
+	struct sbuf b = { 0 };
+	for (const char *p = message; *p;) {
+		if (*p == ':' && isdigit((unsigned char)p[1])) {
+			sb_puts(&b, ":N");
+			for (p++; isdigit((unsigned char)*p); p++)
+				;
+		} else if (strncmp(p, "line ", 5) == 0 && isdigit((unsigned char)p[5])) {
+			sb_puts(&b, "line N");
+			for (p += 5; isdigit((unsigned char)*p); p++)
+				;
+		} else {
+			sb_putc(&b, *p++);
+		}
+	}
+	return sb_take(&b);
+}
+
+static unsigned long long
+fnv1a(unsigned long long h, const char *s)
+{
+	do {
+		h ^= (unsigned char)*s;
+		h *= 0x100000001b3ULL;
+	} while (*s++);
+	return h;
+}
+
+static void
+read_run(struct log *log, const struct jval *run)
+{
+	const struct jval *driver = jget(jget(run, "tool"), "driver");
+	const char *name = jstr(jget(driver, "name"));
+	if (!name || strcmp(name, "errptr") != 0)
+		return;
+	const struct jval *inv = jat(jget(run, "invocations"), 0);
+	if (inv && jget(inv, "executionSuccessful") && jget(inv, "executionSuccessful")->type == J_FALSE)
+		log->failed = true;
+	for (const struct jval *a = jget(run, "artifacts") ? jget(run, "artifacts")->child : NULL; a;
+	     a = a->next) {
+		const struct jval *roles = jget(a, "roles");
+		for (const struct jval *r = roles ? roles->child : NULL; r; r = r->next) {
+			if (jstr(r) && strcmp(jstr(r), "analysisTarget") == 0 && !log->unit)
+				log->unit = artifact_path(run, jget(a, "location"));
+		}
+	}
+	const struct jval *results = jget(run, "results");
+	for (const struct jval *res = results ? results->child : NULL; res; res = res->next) {
+		struct finding f;
+		memset(&f, 0, sizeof(f));
+		const char *rule = jstr(jget(res, "ruleId"));
+		const char *level = jstr(jget(res, "level"));
+		const char *text = jstr(jget(jget(res, "message"), "text"));
+		if (!rule || !text) {
+			fprintf(stderr, "%s: %s: a result without ruleId or message.text, ignored\n",
+				progname, log->path);
+			continue;
+		}
+		f.rule = xstrdup(rule);
+		f.level = xstrdup(level ? level : "warning");
+		f.message = xstrdup(text);
+		f.msgkey = message_key(text);
+		const struct jval *loc = jat(jget(res, "locations"), 0);
+		char *abs = NULL;
+		physical(run, loc, &abs, &f.line, &f.column);
+		f.file = xstrdup(abs ? relative_to(abs, root) : "");
+		f.shown = xstrdup(abs ? relative_to(abs, cwd) : "");
+		free(abs);
+		const char *fn = jstr(jget(jat(jget(loc, "logicalLocations"), 0), "name"));
+		f.function = xstrdup(fn ? fn : "");
+		const struct jval *rel = jget(res, "relatedLocations");
+		for (const struct jval *r = rel ? rel->child : NULL; r; r = r->next) {
+			struct note n;
+			char *nabs = NULL;
+			physical(run, r, &nabs, &n.line, &n.column);
+			const char *ntext = jstr(jget(jget(r, "message"), "text"));
+			n.file = xstrdup(nabs ? relative_to(nabs, cwd) : f.shown);
+			n.text = xstrdup(ntext ? ntext : "");
+			if (!nabs) {
+				n.line = f.line;
+				n.column = f.column;
+			}
+			free(nabs);
+			f.notes = xrealloc(f.notes, (f.nnotes + 1) * sizeof(*f.notes));
+			f.notes[f.nnotes++] = n;
+		}
+		unsigned long long h = 0xcbf29ce484222325ULL;
+		h = fnv1a(h, f.rule);
+		h = fnv1a(h, f.file);
+		h = fnv1a(h, f.function);
+		h = fnv1a(h, f.msgkey);
+		f.hash = h;
+		log->findings = xrealloc(log->findings, (log->n + 1) * sizeof(*log->findings));
+		log->findings[log->n++] = f;
+	}
+}
+
+static char *
+read_file(const char *path, size_t *len)
+{
+	FILE *f = fopen(path, "rb");
+	if (!f)
+		die("cannot read %s: %s", path, strerror(errno));
+	struct sbuf b = { 0 };
+	char buf[65536];
+	size_t n;
+	while ((n = fread(buf, 1, sizeof(buf), f)) > 0)
+		sb_add(&b, buf, n);
+	if (ferror(f))
+		die("cannot read %s: %s", path, strerror(errno));
+	fclose(f);
+	*len = b.len;
+	return sb_take(&b);
+}
+
+static void
+read_log(const char *path)
+{
+	size_t len;
+	char *text = read_file(path, &len);
+	struct jparser p = { text, text + len, path, NULL, NULL, 0 };
+	struct jval *top = jvalue(&p);
+	if (top) {
+		jskip(&p);
+		if (p.s != p.end)
+			jfail(&p, "text after the JSON value");
+	}
+	if (p.error) {
+		int line = 1;
+		for (const char *s = text; s < p.error_at; s++)
+			line += *s == '\n';
+		die("%s:%d: not a SARIF log: %s", path, line, p.error);
+	}
+	const char *version = jstr(jget(top, "version"));
+	const struct jval *runs = jget(top, "runs");
+	if (!version || !runs || runs->type != J_ARRAY)
+		die("%s: not a SARIF log (no version or runs)", path);
+	if (strcmp(version, "2.1.0") != 0)
+		die("%s: SARIF version %s, expected 2.1.0", path, version);
+
+	struct stat st;
+	struct log log;
+	memset(&log, 0, sizeof(log));
+	log.path = xstrdup(path);
+	if (stat(path, &st) == 0)
+		log.mtime = st.st_mtim;
+	for (const struct jval *run = runs->child; run; run = run->next)
+		read_run(&log, run);
+	logs = xrealloc(logs, (nlogs + 1) * sizeof(*logs));
+	logs[nlogs++] = log;
+	free(text);
+}
+
+static int
+compare_strings(const void *a, const void *b)
+{
+	return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+static bool
+ends_with(const char *s, const char *suffix)
+{
+	size_t n = strlen(s), m = strlen(suffix);
+	return n >= m && strcmp(s + n - m, suffix) == 0;
+}
+
+/* Every *.sarif file below DIR, in name order. */
+static void
+read_dir(const char *dir)
+{
+	DIR *d = opendir(dir);
+	if (!d)
+		die("cannot read directory %s: %s", dir, strerror(errno));
+	char **names = NULL;
+	size_t n = 0;
+	struct dirent *e;
+	while ((e = readdir(d))) {
+		if (e->d_name[0] == '.')
+			continue;
+		names = xrealloc(names, (n + 1) * sizeof(*names));
+		size_t len = strlen(dir) + strlen(e->d_name) + 2;
+		names[n] = xmalloc(len);
+		snprintf(names[n], len, "%s/%s", dir, e->d_name);
+		n++;
+	}
+	closedir(d);
+	qsort(names, n, sizeof(*names), compare_strings);
+	for (size_t i = 0; i < n; i++) {
+		struct stat st;
+		if (stat(names[i], &st) != 0)
+			continue;
+		if (S_ISDIR(st.st_mode))
+			read_dir(names[i]);
+		else if (S_ISREG(st.st_mode) && ends_with(names[i], ".sarif"))
+			read_log(names[i]);
+		free(names[i]);
+	}
+	free(names);
+}
+
+static bool
+newer(struct timespec a, struct timespec b)
+{
+	return a.tv_sec != b.tv_sec ? a.tv_sec > b.tv_sec : a.tv_nsec > b.tv_nsec;
+}
+
+/* Of several logs of one unit, only the newest counts (the last read on a tie). */
+static void
+drop_stale_logs(void)
+{
+	for (size_t i = 0; i < nlogs; i++) {
+		if (!logs[i].unit)
+			continue;
+		for (size_t j = 0; j < nlogs; j++) {
+			if (i == j || !logs[j].unit || strcmp(logs[i].unit, logs[j].unit) != 0)
+				continue;
+			if (newer(logs[j].mtime, logs[i].mtime) ||
+			    (!newer(logs[i].mtime, logs[j].mtime) && j > i))
+				logs[i].stale = true;
+		}
+	}
+}
+
+/* ---- keys and the baseline --------------------------------------------------- */
+static struct finding **all;
+static size_t nall;
+
+static int
+compare_findings(const void *pa, const void *pb)
+{
+	const struct finding *a = *(struct finding *const *)pa, *b = *(struct finding *const *)pb;
+	int c = strcmp(a->file, b->file);
+	if (c)
+		return c;
+	if (a->line != b->line)
+		return a->line < b->line ? -1 : 1;
+	if (a->column != b->column)
+		return a->column < b->column ? -1 : 1;
+	if ((c = strcmp(a->rule, b->rule)))
+		return c;
+	return strcmp(a->message, b->message);
+}
+
+static bool
+same_finding(const struct finding *a, const struct finding *b)
+{
+	return compare_findings(&a, &b) == 0;
+}
+
+static void
+collect(void)
+{
+	for (size_t i = 0; i < nlogs; i++) {
+		if (logs[i].stale)
+			continue;
+		if (logs[i].failed)
+			fprintf(stderr, "%s: %s: the unit %s had compilation errors; its findings may be "
+				"incomplete\n", progname, logs[i].path, logs[i].unit ? logs[i].unit : "?");
+		for (size_t j = 0; j < logs[i].n; j++) {
+			all = xrealloc(all, (nall + 1) * sizeof(*all));
+			all[nall++] = &logs[i].findings[j];
+		}
+	}
+	qsort(all, nall, sizeof(*all), compare_findings);
+	size_t out = 0;
+	for (size_t i = 0; i < nall; i++) {
+		if (out > 0 && same_finding(all[out - 1], all[i]))
+			continue;	/* a header's finding, from another unit */
+		all[out++] = all[i];
+	}
+	nall = out;
+	for (size_t i = 0; i < nall; i++) {
+		unsigned k = 1;
+		for (size_t j = 0; j < i; j++)
+			k += all[j]->hash == all[i]->hash;
+		snprintf(all[i]->key, sizeof(all[i]->key), "%016llx:%u", all[i]->hash, k);
+	}
+}
+
+struct entry {
+	char *key;
+	char *line;
+	bool seen;
+};
+
+static struct entry *baseline;
+static size_t nbaseline;
+
+static void
+read_baseline(const char *path)
+{
+	FILE *f = fopen(path, "r");
+	if (!f) {
+		if (errno == ENOENT)
+			return;
+		die("cannot read the baseline %s: %s", path, strerror(errno));
+	}
+	char *line = NULL;
+	size_t cap = 0;
+	ssize_t n;
+	while ((n = getline(&line, &cap, f)) >= 0) {
+		while (n > 0 && (line[n - 1] == '\n' || line[n - 1] == '\r'))
+			line[--n] = 0;
+		char *p = line;
+		while (*p == ' ' || *p == '\t')
+			p++;
+		if (!*p || *p == '#')
+			continue;
+		size_t klen = strcspn(p, " \t");
+		baseline = xrealloc(baseline, (nbaseline + 1) * sizeof(*baseline));
+		baseline[nbaseline].key = xmalloc(klen + 1);
+		memcpy(baseline[nbaseline].key, p, klen);
+		baseline[nbaseline].key[klen] = 0;
+		baseline[nbaseline].line = xstrdup(p);
+		baseline[nbaseline].seen = false;
+		nbaseline++;
+	}
+	free(line);
+	fclose(f);
+}
+
+static bool
+in_baseline(const char *key)
+{
+	bool found = false;
+	for (size_t i = 0; i < nbaseline; i++) {
+		if (strcmp(baseline[i].key, key) == 0) {
+			baseline[i].seen = true;
+			found = true;
+		}
+	}
+	return found;
+}
+
+/* A field of a baseline line: backslash, tab and newline escaped. */
+static void
+put_field(FILE *f, const char *s)
+{
+	for (; *s; s++) {
+		if (*s == '\\')
+			fputs("\\\\", f);
+		else if (*s == '\t')
+			fputs("\\t", f);
+		else if (*s == '\n')
+			fputs("\\n", f);
+		else if (*s == '\r')
+			fputs("\\r", f);
+		else
+			fputc(*s, f);
+	}
+}
+
+static int
+compare_for_baseline(const void *pa, const void *pb)
+{
+	const struct finding *a = *(struct finding *const *)pa, *b = *(struct finding *const *)pb;
+	int c;
+	if ((c = strcmp(a->file, b->file)) || (c = strcmp(a->function, b->function)) ||
+	    (c = strcmp(a->rule, b->rule)) || (c = strcmp(a->msgkey, b->msgkey)))
+		return c;
+	return strcmp(a->key, b->key);
+}
+
+static void
+write_baseline(const char *path)
+{
+	struct finding **sorted = xmalloc((nall + 1) * sizeof(*sorted));
+	memcpy(sorted, all, nall * sizeof(*sorted));
+	qsort(sorted, nall, sizeof(*sorted), compare_for_baseline);
+
+	size_t tlen = strlen(path) + 32;
+	char *tmp = xmalloc(tlen);
+	snprintf(tmp, tlen, "%s.tmp.%ld", path, (long)getpid());
+	FILE *f = fopen(tmp, "w");
+	if (!f)
+		die("cannot write the baseline %s: %s", tmp, strerror(errno));
+	fprintf(f, "# errptr findings accepted for now, one a line (errptr-gate --update writes this file).\n"
+		   "# KEY<TAB>RULE<TAB>FILE<TAB>FUNCTION<TAB>MESSAGE; only KEY is compared, and it does not\n"
+		   "# depend on line numbers. Delete a line to stop accepting its finding.\n");
+	for (size_t i = 0; i < nall; i++) {
+		const struct finding *x = sorted[i];
+		fprintf(f, "%s\t", x->key);
+		put_field(f, x->rule);
+		fputc('\t', f);
+		put_field(f, x->file);
+		fputc('\t', f);
+		put_field(f, x->function);
+		fputc('\t', f);
+		put_field(f, x->msgkey);
+		fputc('\n', f);
+	}
+	if (ferror(f) | (fclose(f) != 0) || rename(tmp, path) != 0) {
+		int e = errno;
+		unlink(tmp);
+		die("cannot write the baseline %s: %s", path, strerror(e));
+	}
+	free(tmp);
+	free(sorted);
+}
+
+static void
+print_location(const char *file, long line, long col)
+{
+	if (line > 0 && col > 0)
+		printf("%s:%ld:%ld: ", file, line, col);
+	else if (line > 0)
+		printf("%s:%ld: ", file, line);
+	else if (*file)
+		printf("%s: ", file);
+	else
+		printf("%s: ", progname);
+}
+
+static void
+usage(FILE *f)
+{
+	fprintf(f,
+		"usage: %s [--baseline FILE] [--root DIR] [--update] [-q] SARIF-FILE-OR-DIR...\n"
+		"  Print the errptr findings of the SARIF logs that are not in the baseline;\n"
+		"  exit 0 when there are none, 1 when there are, 2 on errors.\n"
+		"  --baseline FILE  accepted findings (default: " DEFAULT_BASELINE "; none if missing)\n"
+		"  --root DIR       findings' files are keyed relative to DIR (default: .)\n"
+		"  --update         write the baseline from the logs and exit 0\n"
+		"  -q               no summary line\n",
+		progname);
+}
+
+int
+main(int argc, char **argv)
+{
+	const char *baseline_path = DEFAULT_BASELINE;
+	const char *root_arg = ".";
+	bool update = false, quiet = false;
+	char **inputs = xmalloc(argc * sizeof(*inputs));
+	int ninputs = 0;
+
+	for (int i = 1; i < argc; i++) {
+		const char *a = argv[i];
+		if ((strcmp(a, "--baseline") == 0 || strcmp(a, "--root") == 0) && i + 1 < argc) {
+			if (a[2] == 'b')
+				baseline_path = argv[++i];
+			else
+				root_arg = argv[++i];
+		} else if (strncmp(a, "--baseline=", 11) == 0) {
+			baseline_path = a + 11;
+		} else if (strncmp(a, "--root=", 7) == 0) {
+			root_arg = a + 7;
+		} else if (strcmp(a, "--update") == 0) {
+			update = true;
+		} else if (strcmp(a, "-q") == 0 || strcmp(a, "--quiet") == 0) {
+			quiet = true;
+		} else if (strcmp(a, "-h") == 0 || strcmp(a, "--help") == 0) {
+			usage(stdout);
+			return 0;
+		} else if (strcmp(a, "--") == 0) {
+			while (++i < argc)
+				inputs[ninputs++] = argv[i];
+		} else if (a[0] == '-' && a[1]) {
+			fprintf(stderr, "%s: unknown option %s\n", progname, a);
+			usage(stderr);
+			return 2;
+		} else {
+			inputs[ninputs++] = argv[i];
+		}
+	}
+	if (ninputs == 0) {
+		usage(stderr);
+		return 2;
+	}
+	char *wd = getcwd(NULL, 0);
+	if (!wd)
+		die("cannot get the current directory: %s", strerror(errno));
+	cwd = absolute_path(wd, "/");
+	free(wd);
+	root = absolute_path(root_arg, cwd);
+
+	for (int i = 0; i < ninputs; i++) {
+		struct stat st;
+		if (stat(inputs[i], &st) != 0)
+			die("%s: %s", inputs[i], strerror(errno));
+		if (S_ISDIR(st.st_mode))
+			read_dir(inputs[i]);
+		else
+			read_log(inputs[i]);
+	}
+	if (nlogs == 0)
+		die("no SARIF log (*.sarif) found in %s%s: was the build made with "
+		    "-fplugin-arg-errptr-sarif=...?", inputs[0], ninputs > 1 ? " ..." : "");
+	drop_stale_logs();
+	collect();
+
+	if (update) {
+		write_baseline(baseline_path);
+		if (!quiet)
+			fprintf(stderr, "%s: wrote %zu finding%s to %s\n", progname, nall,
+				nall == 1 ? "" : "s", baseline_path);
+		return 0;
+	}
+
+	read_baseline(baseline_path);
+	size_t fresh = 0, accepted = 0, gone = 0;
+	for (size_t i = 0; i < nall; i++) {
+		const struct finding *x = all[i];
+		if (in_baseline(x->key)) {
+			accepted++;
+			continue;
+		}
+		fresh++;
+		print_location(x->shown, x->line, x->column);
+		printf("error: %s [%s]\n", x->message, x->rule);
+		for (int j = 0; j < x->nnotes; j++) {
+			print_location(x->notes[j].file, x->notes[j].line, x->notes[j].column);
+			printf("note: %s\n", x->notes[j].text);
+		}
+	}
+	for (size_t i = 0; i < nbaseline; i++)
+		gone += !baseline[i].seen;
+	fflush(stdout);
+	if (!quiet) {
+		fprintf(stderr, "%s: %zu new finding%s, %zu in the baseline", progname, fresh,
+			fresh == 1 ? "" : "s", accepted);
+		if (gone)
+			fprintf(stderr, "; %zu baseline entr%s no longer reported (drop %s with --update)",
+				gone, gone == 1 ? "y is" : "ies are", gone == 1 ? "it" : "them");
+		fputc('\n', stderr);
+	}
+	return fresh ? 1 : 0;
+}
