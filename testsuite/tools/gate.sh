@@ -1,0 +1,171 @@
+#!/bin/sh
+# gate.sh - tools/errptr-gate on real kbuild builds of examples/seed-hook:
+#   - the baseline build passes the gate (exit 0) once its finding is in the baseline;
+#   - a copy with one more bad "return NULL" in a second hook fails it (exit 1) and the
+#     gate prints only the new finding, compiler style;
+#   - the baseline survives line drift (blank lines inserted above the bug: exit 0);
+#   - a unit compiled again leaves its old log behind: only the newest log counts;
+#   - a finding in a header, reported by two units, counts once;
+#   - its key is the log's partialFingerprint when the gate runs where the compiler ran;
+#   - no logs, a broken log, no arguments: exit 2.
+. "$(dirname "$0")/lib.sh"
+plugin_ok
+kdir_ok
+gate_ok
+
+seed=$top/examples/seed-hook
+KFLAGS="-fplugin-arg-errptr-null-return=warning"
+
+# module NAME: copy the seed to $T/NAME, with an empty sarif/ for its logs
+module() {
+	rm -rf "${T:?}/$1"
+	cp -R "$seed" "$T/$1"
+	rm -rf "$T/$1/sarif"
+	mkdir "$T/$1/sarif"
+}
+
+# build NAME: kbuild it, one log per unit in $T/NAME/sarif
+build() {
+	if kbuild "$T/$1" "$KFLAGS -fplugin-arg-errptr-sarif=$T/$1/sarif/%p.sarif"; then
+		return 0
+	fi
+	fail "$1: the module builds (errptr-null-return=warning): $(grep -m 3 'error' "$T/$1/build.log")"
+	return 1
+}
+
+# gate NAME ARGS...: run the gate in $T/NAME; stdout in $T/NAME/gate.out, stderr gate.err
+gate() {
+	g_dir=$T/$1
+	shift
+	(cd "$g_dir" && "$GATE" "$@") >"$g_dir/gate.out" 2>"$g_dir/gate.err"
+}
+
+# ---- the baseline build
+module base
+build base || finish
+check "base: a log per unit (akfs_trace.c, file_hook.c, akfs_file.mod.c)" \
+	test "$(ls "$T/base/sarif" | wc -l)" = 3
+gate base sarif
+check "base: without a baseline the seed's finding is new (exit 1)" test $? = 1
+gate base --update sarif
+check "base: --update writes the baseline (exit 0)" test $? = 0
+check "base: the baseline holds one finding, keyed by rule, file, function and message" \
+	grep -q "^[0-9a-f]\{16\}:1	errptr-null-return	file_hook.c	akfs_hook_do_filp_open	'akfs_hook_do_filp_open' returns NULL here" \
+	"$T/base/errptr-baseline.txt"
+gate base sarif
+status=$?
+check "base: the gate passes with the baseline (exit $status, no output)" \
+	test "$status" = 0 -a ! -s "$T/base/gate.out"
+gate base --baseline errptr-baseline.txt "$T/base/sarif/"
+check "base: --baseline FILE and a directory path with a slash" test $? = 0
+
+# ---- one more bad "return NULL" in a second hook
+module newbug
+f=$T/newbug/file_hook.c
+awk '/^static struct akfs_trace_hook file_hooks\[\]/ {
+	print "akfs_trace_declare(filp_open);"
+	print "static struct file *akfs_trace_function(filp_open)(const char *filename, int flags, umode_t mode)"
+	print "{"
+	print "\tstruct file *(*run)(const char *, int, umode_t) = (void *)akfs_trace_get_original(filp_open);"
+	print ""
+	print "\tif (!filename)"
+	print "\t\treturn NULL;"
+	print "\treturn run(filename, flags, mode);"
+	print "}"
+	print ""
+	sub(/AKFS_TRACE_HOOK\(do_filp_open\) }/, "AKFS_TRACE_HOOK(do_filp_open), AKFS_TRACE_HOOK(filp_open) }")
+}
+{ print }' "$seed/file_hook.c" >"$f"
+newline=$(grep -n '^		return NULL;$' "$f" | cut -d: -f1)
+build newbug || finish
+gate newbug --baseline "$T/base/errptr-baseline.txt" sarif
+status=$?
+check "newbug: the gate fails (exit $status)" test "$status" = 1
+check "newbug: it prints one error, the new one, compiler style at its line ($newline)" \
+	test "$(grep -c ': error: ' "$T/newbug/gate.out")" = 1 -a \
+	"$(grep -c "^file_hook\.c:$newline:[0-9][0-9]*: error: 'akfs_hook_filp_open' returns NULL here, but it stands in for 'filp_open', whose callers test the result only with IS_ERR() \[errptr-null-return\]\$" "$T/newbug/gate.out")" = 1
+check "newbug: the error's notes follow it" \
+	grep -q "^file_hook\.c:[0-9]*:[0-9]*: note: 'akfs_hook_filp_open' stands in for 'filp_open'" "$T/newbug/gate.out"
+check "newbug: a summary on stderr" grep -q '1 new finding, 1 in the baseline' "$T/newbug/gate.err"
+
+# ---- line drift: blank lines above the bug
+module drift
+awk 'NR == 21 { for (i = 0; i < 7; i++) print "" } { print }' "$seed/file_hook.c" >"$T/drift/file_hook.c"
+build drift || finish
+base_line=$("$PY" "$CHECK_PY" get "$T/base/sarif/$(cd "$T/base/sarif" && ls file_hook.c.*)" lines)
+drift_line=$("$PY" "$CHECK_PY" get "$T/drift/sarif/$(cd "$T/drift/sarif" && ls file_hook.c.*)" lines)
+check "drift: the finding moved ($base_line -> $drift_line)" test "$drift_line" = "$((base_line + 7))"
+gate drift --baseline "$T/base/errptr-baseline.txt" sarif
+status=$?
+check "drift: the baseline still holds: no new finding (exit $status)" \
+	test "$status" = 0 -a ! -s "$T/drift/gate.out"
+
+# ---- rebuilt units: the old log stays, the newest counts
+cp "$seed/file_hook.c" "$T/newbug/file_hook.c"
+build newbug || finish
+check "rebuild: two logs of file_hook.c in sarif/" \
+	test "$(cd "$T/newbug/sarif" && ls file_hook.c.* | wc -l)" = 2
+gate newbug --baseline "$T/base/errptr-baseline.txt" sarif
+status=$?
+check "rebuild: the bug is gone with the newest log (exit $status)" test "$status" = 0
+
+# ---- a baseline entry nobody reports any more
+cp "$T/base/errptr-baseline.txt" "$T/base/more.txt"
+printf '0123456789abcdef:1\terrptr-null-return\tgone.c\tgone\tgone\n' >>"$T/base/more.txt"
+gate base --baseline more.txt sarif
+status=$?
+grep -q '1 baseline entry is no longer reported' "$T/base/gate.err"
+said=$?
+check "gone: an entry no longer reported is mentioned, not an error (exit $status)" \
+	test "$status" = 0 -a "$said" = 0
+
+# ---- plain compiles in one directory: a header's finding counted once; keys are the
+# logs' partialFingerprints when the gate runs where the compiler ran
+h=$T/hdr
+mkdir -p "$h/sarif"
+cat >"$h/hook.h" <<'C'
+#define NULL ((void *)0)
+struct thing;
+extern struct thing *thing_open(const char *name);
+extern int allowed(const char *name);
+static inline struct thing *hdr_hook(const char *name)
+{
+	if (!allowed(name))
+		return NULL;
+	return thing_open(name);
+}
+C
+printf '#include "hook.h"\nstruct thing *use_a(void) { return hdr_hook("a"); }\n' >"$h/a.c"
+printf '#include "hook.h"\nstruct thing *use_b(void) { return hdr_hook("b"); }\n' >"$h/b.c"
+printf 'func thing_open fails=err callers=is_err\nstandin hdr_hook for=thing_open\n' >"$h/hook.rules"
+for u in a b; do
+	(cd "$h" && $CC -fplugin="$ERRPTR_PLUGIN" $RULES_FLAGS -fplugin-arg-errptr-rules=hook.rules \
+		-fplugin-arg-errptr-null-return=warning -fplugin-arg-errptr-sarif=sarif/%p.sarif \
+		-O2 -c $u.c -o $u.o) >"$h/cc-$u.log" 2>&1
+done
+n_logged=$(cat "$h"/sarif/*.sarif | grep -c '"ruleId":"errptr-null-return"')
+gate hdr sarif
+status=$?
+check "header: reported by both units ($n_logged), printed once by the gate (exit $status)" \
+	test "$n_logged" = 2 -a "$status" = 1 -a "$(grep -c ': error: ' "$h/gate.out")" = 1
+gate hdr --update sarif
+key=$(grep -v '^#' "$h/errptr-baseline.txt" | cut -f1)
+fp=$("$PY" "$CHECK_PY" get "$h/sarif/$(cd "$h/sarif" && ls a.c.*)" fingerprints)
+check "header: the gate's key is the log's partialFingerprint ($key = $fp)" test "$key" = "$fp" -a -n "$key"
+
+# ---- errors: exit 2
+mkdir -p "$T/empty"
+gate empty .
+status=$?
+grep -q 'no SARIF log' "$T/empty/gate.err"
+check "no SARIF log found: exit 2 with a message (exit $status)" test "$status" = 2 -a $? = 0
+printf '{"version":"2.1.0","runs":[{"results":[' >"$T/empty/broken.sarif"
+gate empty .
+status=$?
+grep -q 'broken.sarif:1: not a SARIF log' "$T/empty/gate.err"
+check "a broken log: exit 2 naming it (exit $status)" test "$status" = 2 -a $? = 0
+gate empty
+status=$?
+grep -q '^usage:' "$T/empty/gate.err"
+check "no argument: usage, exit 2 (exit $status)" test "$status" = 2 -a $? = 0
+finish

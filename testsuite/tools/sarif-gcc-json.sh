@@ -1,0 +1,56 @@
+#!/bin/sh
+# sarif-gcc-json.sh - GCC's own machine-readable output, -fdiagnostics-format=json (GCC 11
+# and 12), carries errptr's findings with their notes and diagnostic paths, since they are
+# ordinary diagnostics; and it agrees with errptr's SARIF log of the same compile.
+. "$(dirname "$0")/lib.sh"
+plugin_ok
+
+w=$T/w
+mkdir -p "$w"
+cat >"$w/hooks.c" <<'C'
+#define NULL ((void *)0)
+struct file;
+struct filename;
+struct open_flags;
+extern int allowed(struct filename *name);
+extern struct file *(*orig)(int dfd, struct filename *name, const struct open_flags *op);
+
+/* The NULL travels through a variable: a diagnostic path of two events. */
+struct file *json_hook_var(int dfd, struct filename *name, const struct open_flags *op)
+{
+	struct file *f = NULL;
+
+	if (!allowed(name))
+		goto out;
+	f = orig(dfd, name, op);
+out:
+	return f;
+}
+
+/* A literal NULL: notes, one with a fix-it. */
+struct file *json_hook_literal(int dfd, struct filename *name, const struct open_flags *op)
+{
+	if (!allowed(name))
+		return NULL;
+	return orig(dfd, name, op);
+}
+C
+printf 'standin json_hook_var for=do_filp_open\nstandin json_hook_literal for=do_filp_open\n' \
+	>"$w/hooks.rules"
+
+(cd "$w" && $CC -fplugin="$ERRPTR_PLUGIN" $RULES_FLAGS -fplugin-arg-errptr-rules=hooks.rules \
+	-fplugin-arg-errptr-sarif="$w/hooks.sarif" -fdiagnostics-format=json \
+	-O2 -c hooks.c -o /dev/null) >"$w/diags.json" 2>&1
+status=$?
+check "the compile fails (errptr-null-return is an error by default)" test "$status" != 0
+if "$PY" -c 'import json, sys; json.load(open(sys.argv[1]))' "$w/diags.json" 2>/dev/null; then
+	pass "-fdiagnostics-format=json output is one JSON document"
+else
+	fail "-fdiagnostics-format=json output is one JSON document: $(head -c 300 "$w/diags.json")"
+	finish
+fi
+check "the JSON output has the errptr errors, their notes (children) and paths, as in the SARIF log" \
+	"$PY" "$CHECK_PY" gccjson "$w/diags.json" "$w/hooks.sarif"
+check "the JSON output names the tag of each finding" \
+	grep -q '\[errptr-null-return\]' "$w/diags.json"
+finish
