@@ -198,10 +198,11 @@ report_is_err(function *fn, location_t loc, bool is_call, gimple *src, const cha
 	if (report_emit(r)) {
 		tree callee = gimple_call_fndecl(src);
 		struct fn_summary *s = callee ? summary_get(callee, false) : NULL;
-		if (c) {
+		if (c && c->rule_file) {
 			report_note(r, UNKNOWN_LOCATION,
-				    "'%s' returns NULL on failure, never an error pointer", api);
-		} else if (s && s->null_returns) {
+				    "'%s' returns NULL on failure, never an error pointer (%s:%d)", api,
+				    c->rule_file, c->rule_line);
+		} else if (!c && s && s->null_returns) {
 			report_note(r, s->null_returns->loc,
 				    "'%s' returns NULL here, never an error pointer", api);
 		} else {
