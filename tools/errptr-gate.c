@@ -14,7 +14,10 @@
  * and exits 0 when there is none, 1 when there are, 2 on a usage or input
  * error (no SARIF log found, a log that does not parse, ...).  --update
  * writes the baseline from the logs instead (every current finding is
- * accepted) and exits 0.
+ * accepted) and exits 0.  --merge FILE also writes the findings of all logs
+ * as one SARIF log with a single run (what GitHub code scanning accepts):
+ * files relative to --root, partialFingerprints the gate's keys, and
+ * baselineState "new" or "unchanged".
  *
  * A finding's key does not depend on line numbers: it is the one sarif.c
  * puts in partialFingerprints "errptr/v1", FNV-1a 64 of ruleId, file,
@@ -539,7 +542,8 @@ struct finding {
 	int nnotes;
 	unsigned long long hash;
 	char key[40];	/* "HASH:K" */
-	bool dropped;	/* the same finding from another unit */
+	bool fresh;	/* not in the baseline */
+	const struct jval *result, *run;	/* where it was read, for --merge */
 };
 
 struct log {
@@ -688,6 +692,8 @@ read_run(struct log *log, const struct jval *run)
 		h = fnv1a(h, f.function);
 		h = fnv1a(h, f.msgkey);
 		f.hash = h;
+		f.result = res;
+		f.run = run;
 		log->findings = xrealloc(log->findings, (log->n + 1) * sizeof(*log->findings));
 		log->findings[log->n++] = f;
 	}
@@ -996,6 +1002,191 @@ write_baseline(const char *path)
 	free(sorted);
 }
 
+/* ---- --merge: one SARIF log of every finding ------------------------------- */
+static size_t
+utf8_len(const unsigned char *s, size_t n)
+{
+	unsigned c = s[0], cp, min;
+	size_t len;
+	if (c < 0x80)
+		return 1;
+	if (c >= 0xc2 && c <= 0xdf)
+		len = 2, min = 0x80;
+	else if (c >= 0xe0 && c <= 0xef)
+		len = 3, min = 0x800;
+	else if (c >= 0xf0 && c <= 0xf4)
+		len = 4, min = 0x10000;
+	else
+		return 0;
+	if (len > n)
+		return 0;
+	cp = c & (0x7f >> len);
+	for (size_t i = 1; i < len; i++) {
+		if ((s[i] & 0xc0) != 0x80)
+			return 0;
+		cp = (cp << 6) | (s[i] & 0x3f);
+	}
+	if (cp < min || cp > 0x10ffff || (cp >= 0xd800 && cp <= 0xdfff))
+		return 0;
+	return len;
+}
+
+/* A JSON string, as plugin/sarif.c writes them. */
+static void
+put_json_string(FILE *f, const char *str)
+{
+	const unsigned char *s = (const unsigned char *)str;
+	size_t n = strlen(str);
+	fputc('"', f);
+	for (size_t i = 0; i < n;) {
+		unsigned c = s[i];
+		if (c == '"' || c == '\\') {
+			fputc('\\', f);
+			fputc(c, f);
+			i++;
+		} else if (c < 0x20 || c == 0x7f) {
+			switch (c) {
+			case '\b': fputs("\\b", f); break;
+			case '\f': fputs("\\f", f); break;
+			case '\n': fputs("\\n", f); break;
+			case '\r': fputs("\\r", f); break;
+			case '\t': fputs("\\t", f); break;
+			default: fprintf(f, "\\u%04x", c); break;
+			}
+			i++;
+		} else {
+			size_t len = utf8_len(s + i, n - i);
+			if (len) {
+				fwrite(s + i, 1, len, f);
+				i += len;
+			} else {
+				fputs("\xef\xbf\xbd", f);
+				i++;
+			}
+		}
+	}
+	fputc('"', f);
+}
+
+static void
+put_uri_path(FILE *f, const char *path)
+{
+	for (const unsigned char *s = (const unsigned char *)path; *s; s++) {
+		if (isalnum(*s) || *s == '-' || *s == '.' || *s == '_' || *s == '~' || *s == '/')
+			fputc(*s, f);
+		else
+			fprintf(f, "%%%02X", *s);
+	}
+}
+
+/* An artifactLocation of RUN, relative to the root when under it. */
+static void
+put_artifact_location(FILE *f, const struct jval *run, const struct jval *al)
+{
+	char *abs = artifact_path(run, al);
+	if (!abs) {
+		fputs("{}", f);
+		return;
+	}
+	const char *rel = relative_to(abs, root);
+	fputs("{\"uri\":\"", f);
+	if (rel != abs) {
+		put_uri_path(f, rel);
+		fputs("\",\"uriBaseId\":\"%SRCROOT%\"}", f);
+	} else {
+		fputs("file://", f);
+		put_uri_path(f, abs);
+		fputs("\"}", f);
+	}
+	free(abs);
+}
+
+/* V as JSON; in a result (X set), artifact locations are rewritten, the
+ * fingerprint is the gate's key, ruleIndex goes (the rules are the first
+ * log's) and baselineState comes in. */
+static void
+put_json(FILE *f, const struct jval *v, const struct finding *x, bool is_result)
+{
+	switch (v->type) {
+	case J_NULL: fputs("null", f); break;
+	case J_FALSE: fputs("false", f); break;
+	case J_TRUE: fputs("true", f); break;
+	case J_NUMBER: fputs(v->str, f); break;
+	case J_STRING: put_json_string(f, v->str); break;
+	case J_ARRAY:
+		fputc('[', f);
+		for (const struct jval *e = v->child; e; e = e->next) {
+			put_json(f, e, x, false);
+			if (e->next)
+				fputc(',', f);
+		}
+		fputc(']', f);
+		break;
+	case J_OBJECT: {
+		bool comma = false;
+		fputc('{', f);
+		for (const struct jval *m = v->child; m; m = m->next) {
+			if (x && is_result && (strcmp(m->key, "ruleIndex") == 0 ||
+					       strcmp(m->key, "baselineState") == 0))
+				continue;
+			if (comma)
+				fputc(',', f);
+			comma = true;
+			put_json_string(f, m->key);
+			fputc(':', f);
+			if (x && strcmp(m->key, "artifactLocation") == 0 && m->type == J_OBJECT)
+				put_artifact_location(f, x->run, m);
+			else if (x && is_result && strcmp(m->key, "partialFingerprints") == 0)
+				fprintf(f, "{\"errptr/v1\":\"%s\"}", x->key);
+			else
+				put_json(f, m, x, false);
+		}
+		if (x && is_result) {
+			if (!jget(v, "partialFingerprints"))
+				fprintf(f, ",\"partialFingerprints\":{\"errptr/v1\":\"%s\"}", x->key);
+			fprintf(f, ",\"baselineState\":\"%s\"", x->fresh ? "new" : "unchanged");
+		}
+		fputc('}', f);
+		break;
+	}
+	}
+}
+
+static void
+write_merged(const char *path)
+{
+	const struct jval *driver = NULL;
+	for (size_t i = 0; i < nall && !driver; i++)
+		driver = jget(jget(all[i]->run, "tool"), "driver");
+	size_t tlen = strlen(path) + 32;
+	char *tmp = xmalloc(tlen);
+	snprintf(tmp, tlen, "%s.tmp.%ld", path, (long)getpid());
+	FILE *f = fopen(tmp, "w");
+	if (!f)
+		die("cannot write %s: %s", tmp, strerror(errno));
+	fputs("{\n\"$schema\":\"https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/"
+	      "sarif-schema-2.1.0.json\",\n\"version\":\"2.1.0\",\n\"runs\":[{\n\"tool\":{\"driver\":", f);
+	if (driver)
+		put_json(f, driver, NULL, false);
+	else
+		fputs("{\"name\":\"errptr\"}", f);
+	fputs("},\n\"originalUriBaseIds\":{\"%SRCROOT%\":{\"uri\":\"file://", f);
+	put_uri_path(f, root);
+	fputs(strcmp(root, "/") ? "/\"}},\n" : "\"}},\n", f);
+	fputs("\"columnKind\":\"unicodeCodePoints\",\n\"results\":[", f);
+	for (size_t i = 0; i < nall; i++) {
+		fputs(i ? ",\n" : "\n", f);
+		put_json(f, all[i]->result, all[i], true);
+	}
+	fputs("\n]}]}\n", f);
+	if (ferror(f) | (fclose(f) != 0) || rename(tmp, path) != 0) {
+		int e = errno;
+		unlink(tmp);
+		die("cannot write %s: %s", path, strerror(e));
+	}
+	free(tmp);
+}
+
 static void
 print_location(const char *file, long line, long col)
 {
@@ -1019,6 +1210,7 @@ usage(FILE *f)
 		"  --baseline FILE  accepted findings (default: " DEFAULT_BASELINE "; none if missing)\n"
 		"  --root DIR       findings' files are keyed relative to DIR (default: .)\n"
 		"  --update         write the baseline from the logs and exit 0\n"
+		"  --merge FILE     also write all findings as one SARIF log (one run) to FILE\n"
 		"  -q               no summary line\n",
 		progname);
 }
@@ -1028,17 +1220,23 @@ main(int argc, char **argv)
 {
 	const char *baseline_path = DEFAULT_BASELINE;
 	const char *root_arg = ".";
+	const char *merge_path = NULL;
 	bool update = false, quiet = false;
 	char **inputs = xmalloc(argc * sizeof(*inputs));
 	int ninputs = 0;
 
 	for (int i = 1; i < argc; i++) {
 		const char *a = argv[i];
-		if ((strcmp(a, "--baseline") == 0 || strcmp(a, "--root") == 0) && i + 1 < argc) {
+		if ((strcmp(a, "--baseline") == 0 || strcmp(a, "--root") == 0 ||
+		     strcmp(a, "--merge") == 0) && i + 1 < argc) {
 			if (a[2] == 'b')
 				baseline_path = argv[++i];
-			else
+			else if (a[2] == 'r')
 				root_arg = argv[++i];
+			else
+				merge_path = argv[++i];
+		} else if (strncmp(a, "--merge=", 8) == 0) {
+			merge_path = a + 8;
 		} else if (strncmp(a, "--baseline=", 11) == 0) {
 			baseline_path = a + 11;
 		} else if (strncmp(a, "--root=", 7) == 0) {
@@ -1089,6 +1287,8 @@ main(int argc, char **argv)
 
 	if (update) {
 		write_baseline(baseline_path);
+		if (merge_path)
+			write_merged(merge_path);	/* all accepted: "unchanged" */
 		if (!quiet)
 			fprintf(stderr, "%s: wrote %zu finding%s to %s\n", progname, nall,
 				nall == 1 ? "" : "s", baseline_path);
@@ -1098,11 +1298,12 @@ main(int argc, char **argv)
 	read_baseline(baseline_path);
 	size_t fresh = 0, accepted = 0, gone = 0;
 	for (size_t i = 0; i < nall; i++) {
-		const struct finding *x = all[i];
+		struct finding *x = all[i];
 		if (in_baseline(x->key)) {
 			accepted++;
 			continue;
 		}
+		x->fresh = true;
 		fresh++;
 		print_location(x->shown, x->line, x->column);
 		printf("error: %s [%s]\n", x->message, x->rule);
@@ -1113,6 +1314,8 @@ main(int argc, char **argv)
 	}
 	for (size_t i = 0; i < nbaseline; i++)
 		gone += !baseline[i].seen;
+	if (merge_path)
+		write_merged(merge_path);
 	fflush(stdout);
 	if (!quiet) {
 		fprintf(stderr, "%s: %zu new finding%s, %zu in the baseline", progname, fresh,

@@ -7,6 +7,7 @@
 #   - a unit compiled again leaves its old log behind: only the newest log counts;
 #   - a finding in a header, reported by two units, counts once;
 #   - its key is the log's partialFingerprint when the gate runs where the compiler ran;
+#   - --merge writes one valid SARIF log with one run for all units;
 #   - no logs, a broken log, no arguments: exit 2.
 . "$(dirname "$0")/lib.sh"
 plugin_ok
@@ -87,6 +88,13 @@ check "newbug: it prints one error, the new one, compiler style at its line ($ne
 check "newbug: the error's notes follow it" \
 	grep -q "^file_hook\.c:[0-9]*:[0-9]*: note: 'akfs_hook_filp_open' stands in for 'filp_open'" "$T/newbug/gate.out"
 check "newbug: a summary on stderr" grep -q '1 new finding, 1 in the baseline' "$T/newbug/gate.err"
+gate newbug --baseline "$T/base/errptr-baseline.txt" --merge merged.sarif sarif
+check "newbug: --merge writes one log that validates against the SARIF 2.1.0 schema" \
+	"$PY" "$CHECK_PY" validate "$top/testsuite/tools/schema/sarif-schema-2.1.0.json" "$T/newbug/merged.sarif"
+"$PY" "$CHECK_PY" get "$T/newbug/merged.sarif" states >"$T/newbug/states" 2>&1
+check "newbug: ... one run, files relative to the root, baselineState new/unchanged" \
+	test "$(cat "$T/newbug/states")" = "unchanged %SRCROOT% file_hook.c akfs_hook_do_filp_open
+new %SRCROOT% file_hook.c akfs_hook_filp_open"
 
 # ---- line drift: blank lines above the bug
 module drift

@@ -6,7 +6,7 @@
   sarif-check.py weird LOG SRCROOT RELPATH  escaping of an odd path and a non-UTF-8 message
   sarif-check.py gccjson DIAGS LOG          GCC's -fdiagnostics-format=json output carries
                                             every finding of LOG with its notes and path
-  sarif-check.py get LOG WHAT               print fingerprints|lines|target|success|results
+  sarif-check.py get LOG WHAT               print fingerprints|lines|target|success|results|states
 
 Exit status 0 when the check holds; otherwise the reasons are printed on stderr.
 Only the validate command needs the jsonschema module.
@@ -248,6 +248,10 @@ def cmd_get(log_path, what):
                 print(r['locations'][0]['physicalLocation']['region']['startLine'])
             elif what == 'results':
                 print('%s %s' % (r['ruleId'], r['message']['text']))
+            elif what == 'states':
+                al = r['locations'][0]['physicalLocation']['artifactLocation']
+                print('%s %s %s %s' % (r.get('baselineState'), al.get('uriBaseId'), al['uri'],
+                                       r['locations'][0]['logicalLocations'][0]['name']))
 
 
 def main():
