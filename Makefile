@@ -66,6 +66,8 @@ CC_PKG := $(filter gcc gcc-%,$(notdir $(firstword $(CC))))
 CXX_PKG := $(if $(filter g++ g++-%,$(notdir $(firstword $(CXX)))),g++-$(MAJOR))
 DEPS_PKGS = make $(CC_PKG) $(CXX_PKG) gcc-$(MAJOR)-plugin-dev libgmp-dev \
 	$(if $(wildcard $(KDIR)/Makefile),,$(KHEADERS_PKG))
+# The learned-rules index (plugin: tinycdb lookups) and tools/errptr-merge (libelf, tinycdb).
+DEPS_PKGS += libcdb-dev libelf-dev
 
 deps:
 	@if ! command -v dpkg-query >/dev/null 2>&1; then \
@@ -89,7 +91,7 @@ deps:
 # ------------------------------------------------------------------ the plugin
 $(PLUGIN_SO): $(PLUGIN_OBJS)
 	@if [ -z "$(PLUGIN_OBJS)" ]; then echo "no plugin sources in plugin/*.c" >&2; exit 1; fi
-	$(CXX) -shared -o $@ $(PLUGIN_OBJS)
+	$(CXX) -shared -o $@ $(PLUGIN_OBJS) -lcdb
 
 $(OBJDIR)/%.o: plugin/%.c | deps $(OBJDIR)
 	$(CXX) $(PLUGIN_CXXFLAGS) -MMD -MP -c $< -o $@

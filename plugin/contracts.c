@@ -60,7 +60,8 @@ lookup(htab_t table, const char *key)
 const struct contract *
 contract_for_function(const char *name)
 {
-	return lookup(functions, name);
+	const struct contract *c = lookup(functions, name);
+	return c ? c : rules_index_lookup(false, name);	/* learned index */
 }
 
 /* A declaration the front end finished: remember it when it is an API with
@@ -73,8 +74,9 @@ contracts_note_declaration(tree decl)
 	struct entry probe;
 	probe.key = IDENTIFIER_POINTER(DECL_NAME(decl));
 	struct entry *e = (struct entry *)htab_find(functions, &probe);
-	if (e && !e->c.decl)
-		e->c.decl = decl;
+	struct contract *c = e ? &e->c : rules_index_lookup(false, probe.key);
+	if (c && !c->decl)
+		c->decl = decl;
 }
 
 const struct contract *
@@ -85,7 +87,8 @@ contract_for_member(const char *type_name, const char *field)
 	if (!type_name || !field)
 		return NULL;
 	snprintf(key, sizeof(key), "%s.%s", type_name, field);
-	return lookup(members, key);
+	const struct contract *c = lookup(members, key);
+	return c ? c : rules_index_lookup(true, key);		/* learned index */
 }
 
 const struct contract *
@@ -103,7 +106,7 @@ contract_name_exists(const char *name, size_t len)
 		return false;
 	memcpy(key, name, len);
 	key[len] = 0;
-	return lookup(functions, key) != NULL;
+	return lookup(functions, key) != NULL || rules_index_has(false, key);
 }
 
 static const char *const fails_names[] = { "unknown", "none", "null", "err", "both" };
@@ -178,7 +181,10 @@ rule_error(struct reader *rd, const char *fmt, ...)
 	va_start(ap, fmt);
 	vsnprintf(msg, sizeof(msg), fmt, ap);
 	va_end(ap);
-	error("%s:%d: %s [errptr-rules]", rd->file, rd->line, msg);
+	if (rd->line)
+		error("%s:%d: %s [errptr-rules]", rd->file, rd->line, msg);
+	else	/* a line of the learned index: FILE names the index and key */
+		error("%s: %s [errptr-rules]", rd->file, msg);
 	rd->failed = true;
 }
 
@@ -215,8 +221,13 @@ store(htab_t table, const char *key, const struct contract *c)
 	e->c.name = e->key;
 }
 
-static void
-parse_contract(struct reader *rd, bool member, char **fields, int nfields)
+/* The fields of a "func" or "member" line as a contract; false (after an
+ * error naming the file and line) when they are malformed.  Shared by the
+ * rules files and the learned index (rules_index.c), which parses the one
+ * line it looks up. */
+static bool
+contract_from_fields(struct reader *rd, bool member, char **fields, int nfields,
+		     struct contract *out)
 {
 	struct contract c;
 	memset(&c, 0, sizeof(c));
@@ -227,20 +238,20 @@ parse_contract(struct reader *rd, bool member, char **fields, int nfields)
 
 	if (nfields < 2) {
 		rule_error(rd, "'%s' needs a name", fields[0]);
-		return;
+		return false;
 	}
 	const char *name = fields[1];
 	if (!is_identifier(name, member)) {
 		rule_error(rd, member ? "'%s' is not STRUCT.FIELD" : "'%s' is not a function name",
 			   name);
-		return;
+		return false;
 	}
 	bool have_fails = false;
 	for (int i = 2; i < nfields; i++) {
 		char *eq = strchr(fields[i], '=');
 		if (!eq || eq == fields[i] || !eq[1]) {
 			rule_error(rd, "'%s' is not KEY=VALUE", fields[i]);
-			return;
+			return false;
 		}
 		*eq = 0;
 		const char *key = fields[i], *val = eq + 1;
@@ -248,7 +259,7 @@ parse_contract(struct reader *rd, bool member, char **fields, int nfields)
 			int k = word_index(fails_names, ARRAY_SIZE(fails_names), val);
 			if (k <= 0) {
 				rule_error(rd, "fails=%s: expected null, err, both or none", val);
-				return;
+				return false;
 			}
 			c.fails = (enum fail_kind)k;
 			have_fails = true;
@@ -257,7 +268,7 @@ parse_contract(struct reader *rd, bool member, char **fields, int nfields)
 			if (k <= 0) {
 				rule_error(rd, "callers=%s: expected is_err, null, is_err_or_null, "
 					   "none or mixed", val);
-				return;
+				return false;
 			}
 			c.callers = (enum callers_kind)k;
 		} else if (strcmp(key, "args") == 0) {
@@ -265,7 +276,7 @@ parse_contract(struct reader *rd, bool member, char **fields, int nfields)
 			long n = strtol(val, &end, 10);
 			if (*end || n < 0 || n > 127) {
 				rule_error(rd, "args=%s: expected a number of arguments", val);
-				return;
+				return false;
 			}
 			c.nargs = (int)n;
 		} else if (strcmp(key, "caller") == 0) {
@@ -274,18 +285,29 @@ parse_contract(struct reader *rd, bool member, char **fields, int nfields)
 			c.src = xstrdup(val);
 		} else {
 			rule_error(rd, "unknown key '%s'", key);
-			return;
+			return false;
 		}
 	}
 	if (!have_fails) {
 		rule_error(rd, "'%s' needs fails=", name);
+		return false;
+	}
+	*out = c;
+	return true;
+}
+
+static void
+parse_contract(struct reader *rd, bool member, char **fields, int nfields)
+{
+	struct contract c;
+
+	if (!contract_from_fields(rd, member, fields, nfields, &c))
+		return;
+	if (!first_in_file(rd, fields[0], fields[1])) {
+		rule_error(rd, "'%s' is already described in this file", fields[1]);
 		return;
 	}
-	if (!first_in_file(rd, fields[0], name)) {
-		rule_error(rd, "'%s' is already described in this file", name);
-		return;
-	}
-	store(member ? members : functions, name, &c);
+	store(member ? members : functions, fields[1], &c);
 }
 
 static void
@@ -348,22 +370,33 @@ parse_api(struct reader *rd, char **fields, int nfields)
 	}
 }
 
-static void
-parse_line(struct reader *rd, char *line)
+#define MAX_FIELDS 32
+
+/* Split LINE (modified) into blank-separated FIELDS, up to a '#' comment:
+ * their number, or -1 after an error. */
+static int
+split_fields(struct reader *rd, char *line, char **fields)
 {
 	char *hash = strchr(line, '#');
 	if (hash)
 		*hash = 0;
-	char *fields[32];
 	int n = 0;
 	for (char *tok = strtok(line, " \t\r"); tok; tok = strtok(NULL, " \t\r")) {
-		if (n == ARRAY_SIZE(fields)) {
+		if (n == MAX_FIELDS) {
 			rule_error(rd, "too many fields");
-			return;
+			return -1;
 		}
 		fields[n++] = tok;
 	}
-	if (n == 0)
+	return n;
+}
+
+static void
+parse_line(struct reader *rd, char *line)
+{
+	char *fields[MAX_FIELDS];
+	int n = split_fields(rd, line, fields);
+	if (n <= 0)
 		return;
 	if (strcmp(fields[0], "func") == 0)
 		parse_contract(rd, false, fields, n);
@@ -439,10 +472,23 @@ compare_names(const void *a, const void *b)
 	return strcmp(*(const char *const *)a, *(const char *const *)b);
 }
 
-/* Load DIR/learned/ *.rules, then DIR/ *.rules, each in name order, so
- * hand-written rules override learned ones. */
+/* In rules/learned/, an index X.cdb stands for X.rules (rules_index.c). */
 static bool
-load_rules_in(const char *dir, bool must_exist)
+indexed(const char *dir, const char *rules_name)
+{
+	char *cdb = concat(dir, "/", rules_name, NULL);
+	strcpy(cdb + strlen(cdb) - 6, ".cdb");
+	bool yes = access(cdb, F_OK) == 0;
+	free(cdb);
+	return yes;
+}
+
+/* Load DIR/learned/ *.rules, then DIR/ *.rules, each in name order, so
+ * hand-written rules override learned ones.  The learned indexes
+ * (learned/ *.cdb) are opened, not read: their lines are looked up when a
+ * name misses the rules in memory. */
+static bool
+load_rules_in(const char *dir, bool must_exist, bool learned)
 {
 	DIR *d = opendir(dir);
 	if (!d) {
@@ -453,10 +499,19 @@ load_rules_in(const char *dir, bool must_exist)
 	}
 	char **names = NULL;
 	size_t n = 0, cap = 0;
+	bool indexes_ok = true;
 	struct dirent *de;
 	while ((de = readdir(d))) {
 		size_t len = strlen(de->d_name);
+		if (learned && len > 4 && strcmp(de->d_name + len - 4, ".cdb") == 0) {
+			char *path = concat(dir, "/", de->d_name, NULL);
+			indexes_ok &= rules_index_open(path);
+			free(path);
+			continue;
+		}
 		if (len <= 6 || strcmp(de->d_name + len - 6, ".rules") != 0)
+			continue;
+		if (learned && indexed(dir, de->d_name))
 			continue;
 		if (n == cap) {
 			cap = cap ? 2 * cap : 16;
@@ -467,7 +522,7 @@ load_rules_in(const char *dir, bool must_exist)
 	closedir(d);
 	if (n)
 		qsort(names, n, sizeof(*names), compare_names);
-	bool ok = true;
+	bool ok = indexes_ok;
 	for (size_t i = 0; i < n; i++)
 		ok &= contracts_load_file(names[i]);
 	free(names);
@@ -478,7 +533,32 @@ bool
 contracts_load_dir(const char *dir)
 {
 	char *learned = concat(dir, "/learned", NULL);
-	bool ok = load_rules_in(learned, false);
+	bool ok = load_rules_in(learned, false, true);
 	free(learned);
-	return load_rules_in(dir, true) && ok;
+	return load_rules_in(dir, true, false) && ok;
+}
+
+/* ---- one line of the learned index (rules_index.c) --------------------
+ * TEXT (modified) must be a "func" (or, MEMBER, "member") rule for NAME;
+ * WHERE names the index and key in messages. */
+bool
+contracts_parse_rule(const char *where, char *text, bool member, const char *name,
+		     struct contract *out)
+{
+	struct reader rd;
+	rd.file = where;
+	rd.line = 0;
+	rd.failed = false;
+	rd.seen = NULL;
+
+	char *fields[MAX_FIELDS];
+	int n = split_fields(&rd, text, fields);
+	if (n < 0)
+		return false;
+	if (n < 2 || strcmp(fields[0], member ? "member" : "func") != 0 ||
+	    strcmp(fields[1], name) != 0) {
+		rule_error(&rd, "expected a '%s %s' rule", member ? "member" : "func", name);
+		return false;
+	}
+	return contract_from_fields(&rd, member, fields, n, out);
 }

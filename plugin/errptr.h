@@ -87,6 +87,16 @@ const char *callers_name(enum callers_kind k);
 unsigned fails_to_mask(enum fail_kind k);
 /* Enumerate names with a contract that matter to stand-in detection. */
 bool contract_name_exists(const char *name, size_t len);
+/* One "func"/"member" rule line, for the learned index (rules_index.c). */
+bool contracts_parse_rule(const char *where, char *text, bool member, const char *name,
+			  struct contract *out);
+
+/* rules_index.c: learned rules looked up by name in rules/learned/ *.cdb
+ * (written by tools/errptr-merge --index), after the rules in memory miss.
+ * NAME is a function name, or STRUCT.FIELD when MEMBER. */
+bool rules_index_open(const char *path);
+struct contract *rules_index_lookup(bool member, const char *name);
+bool rules_index_has(bool member, const char *name);
 
 /* ---- the error-pointer convention (errapi.c) -------------------------- */
 enum api_fn {

@@ -1,0 +1,223 @@
+/*
+ * rules_index.c - the learned rules, looked up by name instead of read.
+ *
+ * The rules learned from a whole kernel (tools/errptr-merge, "make rules")
+ * run to megabytes; reading them for every translation unit would cost more
+ * than the unit's own analysis.  errptr-merge --index writes them also as a
+ * constant database (tinycdb) mapping "func:NAME" and "member:STRUCT.FIELD"
+ * to "LINE\tRULE", the rule and its line in the rules file written with it,
+ * plus "errptr:index" to "VERSION\tRULES\tCOUNT" (RULES: that file's name).  When
+ * rules/learned/X.cdb exists, contracts.c opens it here instead of reading
+ * learned/X.rules; a name that misses the rules in memory (hand-written and
+ * user rules, which therefore always win) is looked up in the mmap'd index
+ * and only its line is parsed, by contracts.c's own parser.  Results, found
+ * or not, are kept for the rest of the unit.
+ *
+ * A file that is not an index, or that turns out corrupt during a lookup,
+ * gives one error naming it (the compilation fails, as for a bad rules
+ * file) and is not used further.
+ */
+#include <cdb.h>
+#include "errptr.h"
+
+#define INDEX_META_KEY	"errptr:index"
+#define INDEX_VERSION	"1"
+#define MAX_RULE_LINE	4096
+
+struct index {
+	char *path;
+	char *rules;		/* the rules file it indexes, for messages */
+	int fd;
+	struct cdb db;
+	bool broken;
+};
+
+static struct index *indexes;	/* in path order; later ones win */
+static int nindexes;
+
+struct cached {
+	char *key;		/* "func:NAME" / "member:STRUCT.FIELD" */
+	struct contract *c;	/* NULL: no index has it */
+};
+
+static htab_t cache;
+
+static hashval_t
+cached_hash(const void *p)
+{
+	return htab_hash_string(((const struct cached *)p)->key);
+}
+
+static int
+cached_eq(const void *a, const void *b)
+{
+	return strcmp(((const struct cached *)a)->key, ((const struct cached *)b)->key) == 0;
+}
+
+/* One error per index; it is not used after. */
+static void ATTRIBUTE_PRINTF_2
+index_broken(struct index *ix, const char *fmt, ...)
+{
+	char msg[512];
+	va_list ap;
+
+	va_start(ap, fmt);
+	vsnprintf(msg, sizeof(msg), fmt, ap);
+	va_end(ap);
+	if (!ix->broken)
+		error("%s: %s; rebuild it with 'make rules' or remove it [errptr-rules]", ix->path, msg);
+	ix->broken = true;
+}
+
+bool
+rules_index_open(const char *path)
+{
+	struct index ix;
+	memset(&ix, 0, sizeof(ix));
+	ix.path = xstrdup(path);
+	ix.fd = open(path, O_RDONLY | O_CLOEXEC);
+	if (ix.fd < 0) {
+		error("%s: cannot read rules index: %s [errptr-rules]", path, xstrerror(errno));
+		free(ix.path);
+		return false;
+	}
+	/* cdb_init checks the size and mmaps the file; every lookup checks
+	 * the positions it reads against the file's size. */
+	if (cdb_init(&ix.db, ix.fd) != 0) {
+		error("%s: not a rules index (too short or unreadable: %s); rebuild it with "
+		      "'make rules' or remove it [errptr-rules]", path, xstrerror(errno));
+		close(ix.fd);
+		free(ix.path);
+		return false;
+	}
+	int found = cdb_find(&ix.db, INDEX_META_KEY, strlen(INDEX_META_KEY));
+	const char *meta = found > 0 ? (const char *)cdb_getdata(&ix.db) : NULL;
+	unsigned vlen = found > 0 ? cdb_datalen(&ix.db) : 0;
+	size_t want = strlen(INDEX_VERSION);
+	if (!meta || vlen < want || memcmp(meta, INDEX_VERSION, want) != 0 ||
+	    (vlen > want && meta[want] != '\t')) {
+		error("%s: not an errptr rules index of version %s (%s); rebuild it with "
+		      "'make rules' or remove it [errptr-rules]", path, INDEX_VERSION,
+		      found < 0 ? "corrupt" : meta ? "other version" : "no 'errptr:index' entry");
+		cdb_free(&ix.db);
+		close(ix.fd);
+		free(ix.path);
+		return false;
+	}
+	/* messages name the rules file beside the index (its line is in the entry) */
+	const char *name = meta + want + (vlen > want);
+	const char *tab = (const char *)memchr(name, '\t', meta + vlen - name);
+	size_t name_len = (tab ? tab : meta + vlen) - name;
+	const char *slash = strrchr(ix.path, '/');
+	if (name_len && !memchr(name, '/', name_len) && !(name_len == 1 && *name == '-')) {
+		char *base = xstrndup(name, name_len);
+		ix.rules = slash ? concat(xstrndup(ix.path, slash + 1 - ix.path), base, NULL)
+				 : base;
+	} else {
+		ix.rules = ix.path;
+	}
+
+	/* keep them in path order, like the rules files */
+	indexes = XRESIZEVEC(struct index, indexes, nindexes + 1);
+	int at = nindexes;
+	while (at > 0 && strcmp(indexes[at - 1].path, ix.path) > 0) {
+		indexes[at] = indexes[at - 1];
+		at--;
+	}
+	indexes[at] = ix;
+	nindexes++;
+	if (!cache)
+		cache = htab_create(256, cached_hash, cached_eq, NULL);
+	return true;
+}
+
+/* The index holding KEY (the last in path order), with its value found;
+ * NULL if none has it. */
+static struct index *
+find(const char *key)
+{
+	for (int i = nindexes - 1; i >= 0; i--) {
+		struct index *ix = &indexes[i];
+		if (ix->broken)
+			continue;
+		int r = cdb_find(&ix->db, key, strlen(key));
+		if (r < 0) {
+			index_broken(ix, "corrupt rules index (looking up '%s')", key);
+			continue;
+		}
+		if (r > 0)
+			return ix;
+	}
+	return NULL;
+}
+
+static char *
+make_key(bool member, const char *name)
+{
+	return concat(member ? "member:" : "func:", name, NULL);
+}
+
+bool
+rules_index_has(bool member, const char *name)
+{
+	if (!nindexes)
+		return false;
+	char *key = make_key(member, name);
+	struct cached probe;
+	probe.key = key;
+	struct cached *e = (struct cached *)htab_find(cache, &probe);
+	bool yes = e ? e->c != NULL : find(key) != NULL;
+	free(key);
+	return yes;
+}
+
+struct contract *
+rules_index_lookup(bool member, const char *name)
+{
+	if (!nindexes)
+		return NULL;
+	char *key = make_key(member, name);
+	struct cached probe;
+	probe.key = key;
+	void **slot = htab_find_slot(cache, &probe, INSERT);
+	if (*slot) {
+		free(key);
+		return ((struct cached *)*slot)->c;
+	}
+	struct cached *e = XCNEW(struct cached);
+	e->key = key;
+	*slot = e;
+
+	struct index *ix = find(key);
+	if (!ix)
+		return NULL;
+	unsigned len = cdb_datalen(&ix->db);
+	const char *val = (const char *)cdb_getdata(&ix->db);
+	const char *tab = val ? (const char *)memchr(val, '\t', len) : NULL;
+	long lineno = 0;
+	if (tab) {
+		char *end;
+		lineno = strtol(val, &end, 10);
+		if (end != tab || lineno <= 0)
+			tab = NULL;
+	}
+	if (!tab || len > MAX_RULE_LINE || memchr(val, '\n', len) || memchr(val, 0, len)) {
+		index_broken(ix, "corrupt rules index (bad entry '%s')", key);
+		return NULL;
+	}
+	char *line = xstrndup(tab + 1, len - (tab + 1 - val));
+	char *where = concat(ix->path, ": entry '", key, "'", NULL);
+	struct contract c;
+	if (contracts_parse_rule(where, line, member, name, &c)) {
+		e->c = XNEW(struct contract);
+		*e->c = c;
+		e->c->name = e->key + strlen(member ? "member:" : "func:");
+		e->c->rule_file = ix->rules;
+		e->c->rule_line = (int)lineno;
+	} else {
+		ix->broken = true;	/* contracts.c said why, naming the entry */
+	}
+	free(where);
+	free(line);
+	return e->c;
+}
