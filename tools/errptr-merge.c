@@ -888,8 +888,10 @@ read_object(const char *path)
 		st.not_learned++;
 		goto out;
 	}
-	size_t shstrndx;
-	if (elf_getshdrstrndx(elf, &shstrndx) != 0) {
+	size_t shstrndx, shnum, nscn = 0;
+	GElf_Ehdr eh;
+	if (!gelf_getehdr(elf, &eh) || elf_getshdrnum(elf, &shnum) != 0 ||
+	    elf_getshdrstrndx(elf, &shstrndx) != 0) {
 		fprintf(stderr, "%s: error: corrupt ELF object: %s\n", path, elf_errmsg(-1));
 		st.bad_objects++;
 		goto out;
@@ -899,10 +901,13 @@ read_object(const char *path)
 	size_t text_len = 0;
 	for (Elf_Scn *scn = elf_nextscn(elf, NULL); scn; scn = elf_nextscn(elf, scn)) {
 		GElf_Shdr sh;
-		if (!gelf_getshdr(scn, &sh))
-			continue;
-		const char *name = elf_strptr(elf, shstrndx, sh.sh_name);
-		if (!name || strcmp(name, SECTION_NAME) != 0)
+		const char *name;
+		nscn++;
+		if (!gelf_getshdr(scn, &sh) || !(name = elf_strptr(elf, shstrndx, sh.sh_name))) {
+			nscn = 0;	/* reported below */
+			break;
+		}
+		if (strcmp(name, SECTION_NAME) != 0)
 			continue;
 		found = true;
 		if (sh.sh_type == SHT_NOBITS) {
@@ -928,7 +933,14 @@ read_object(const char *path)
 		memcpy(text + text_len, d->d_buf, d->d_size);
 		text_len += d->d_size;
 	}
-	if (!found) {
+	/* libelf leaves out section headers that lie outside the file */
+	if (eh.e_shnum > shnum)
+		shnum = eh.e_shnum;
+	if (ok && nscn + 1 < shnum) {
+		fprintf(stderr, "%s: error: corrupt ELF object (section headers outside the file)\n",
+			path);
+		st.bad_objects++;
+	} else if (!found) {
 		st.not_learned++;
 	} else if (!ok || !check_headers(&o, text, text_len)) {
 		st.bad_objects++;
@@ -1278,9 +1290,16 @@ make_rules(void)
 	st.rules = rules.n;
 }
 
+/* Outputs are written to PATH.tmp.PID and renamed into place, so a reader
+ * (a compilation looking names up in the index) never sees half a file.
+ * Not so for what is not a regular file (/dev/null, a pipe): renaming would
+ * replace it; NULL then, and the output is written to PATH itself. */
 static char *
 temp_name(const char *path)
 {
+	struct stat sb;
+	if (stat(path, &sb) == 0 && !S_ISREG(sb.st_mode))
+		return NULL;
 	char *tmp = xrealloc(NULL, strlen(path) + 32);
 	sprintf(tmp, "%s.tmp.%ld", path, (long)getpid());
 	return tmp;
@@ -1303,9 +1322,9 @@ write_rules(const char *out, int ninputs, char **inputs, const char *index)
 	char *tmp = NULL;
 	if (out && strcmp(out, "-") != 0) {
 		tmp = temp_name(out);
-		f = fopen(tmp, "w");
+		f = fopen(tmp ? tmp : out, "w");
 		if (!f)
-			die("%s: cannot write: %s", tmp, strerror(errno));
+			die("%s: cannot write: %s", tmp ? tmp : out, strerror(errno));
 	}
 	time_t now = time(NULL);
 	const char *sde = getenv("SOURCE_DATE_EPOCH");
@@ -1332,7 +1351,7 @@ write_rules(const char *out, int ninputs, char **inputs, const char *index)
 		fprintf(f, "%s\n", rules.a[i].line);
 		rules.a[i].lineno = ++lineno;
 	}
-	if (fflush(f) != 0 || ferror(f) || (tmp && fclose(f) != 0)) {
+	if (fflush(f) != 0 || ferror(f) || (f != stdout && fclose(f) != 0)) {
 		if (tmp)
 			unlink(tmp);
 		die("%s: write error: %s", out, strerror(errno));
@@ -1347,9 +1366,9 @@ static void
 write_index(const char *path, const char *rules_name)
 {
 	char *tmp = temp_name(path);
-	int fd = open(tmp, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0644);
+	int fd = open(tmp ? tmp : path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0644);
 	if (fd < 0)
-		die("%s: cannot write: %s", tmp, strerror(errno));
+		die("%s: cannot write: %s", tmp ? tmp : path, strerror(errno));
 	struct cdb_make cm;
 	bool ok = cdb_make_start(&cm, fd) == 0;
 	char meta[PATH_MAX + 64];
@@ -1373,11 +1392,14 @@ write_index(const char *path, const char *rules_name)
 		e = errno;
 	}
 	if (!ok) {
-		unlink(tmp);
+		if (tmp)
+			unlink(tmp);
 		die("%s: write error: %s", path, strerror(e));
 	}
-	commit_file(tmp, path);
-	free(tmp);
+	if (tmp) {
+		commit_file(tmp, path);
+		free(tmp);
+	}
 }
 
 /* errptr-merge --query INDEX NAME...: the rule line of each name. */
