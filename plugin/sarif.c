@@ -28,10 +28,12 @@
  * FILE may hold "%p", replaced by the base name of the main input file and
  * the compiler's pid ("out/%p.sarif" -> "out/file_hook.c.4711.sarif"), so
  * that every unit of a build writes its own log; "%%" is a '%'.  Without
- * "%p" every unit writes FILE and the last one to finish wins.  The log is
+ * "%p" every unit writes FILE and the last one to finish wins.  Units
+ * compiling /dev/null (kbuild's compiler probes) write no log.  The log is
  * written to a temporary file beside FILE and renamed over it, so a reader
- * never sees half a log.  A log that cannot be written is one error naming
- * FILE, and the compilation fails.
+ * never sees half a log (a FILE that is a device, a pipe or a symbolic
+ * link, /dev/null say, is written through instead).  A log that cannot be
+ * written is one error naming FILE, and the compilation fails.
  *
  * The log is written when the unit is finished (PLUGIN_FINISH_UNIT, called
  * by errptr.c), or, when GCC skips that because the unit had errors (an
@@ -360,6 +362,16 @@ strip_tag(const char *message, enum check_id check)
 	return out;
 }
 
+/* The main input file, or NULL for standard input ("-", "<stdin>"). */
+static const char *
+main_input(void)
+{
+	const char *in = main_input_filename;
+	if (!in || !*in || strcmp(in, "-") == 0 || in[0] == '<')
+		return NULL;
+	return in;
+}
+
 /* ---- the interface ------------------------------------------------------- */
 static void sarif_finish_callback(void *gcc_data, void *user_data);
 
@@ -645,8 +657,8 @@ build_log(struct sbuf *b)
 	sb_uri_path(b, sarif.cwd);
 	sb_puts(b, strcmp(sarif.cwd, "/") ? "/\"}},\n" : "\"}},\n");
 
-	if (main_input_filename && *main_input_filename && strcmp(main_input_filename, "-") != 0) {
-		char *main_abs = absolute_path(main_input_filename);
+	if (main_input()) {
+		char *main_abs = absolute_path(main_input());
 		sb_puts(b, "\"artifacts\":[{\"location\":");
 		sb_artifact_location(b, main_abs);
 		sb_puts(b, ",\"roles\":[\"analysisTarget\"]}],\n");
@@ -668,9 +680,8 @@ expand_path(const char *path)
 	sb_puts(&b, "");
 	for (const char *p = path; *p; p++) {
 		if (p[0] == '%' && p[1] == 'p') {
-			const char *in = main_input_filename;
-			const char *base = in && *in && strcmp(in, "-") != 0 ? lbasename(in) : "stdin";
-			sb_printf(&b, "%s.%ld", base, (long)getpid());
+			sb_printf(&b, "%s.%ld", main_input() ? lbasename(main_input()) : "stdin",
+				  (long)getpid());
 			p++;
 		} else if (p[0] == '%' && p[1] == '%') {
 			sb_putc(&b, '%');
@@ -688,6 +699,20 @@ expand_path(const char *path)
 static bool
 write_atomically(const char *path, const char *data, size_t len, int *err, char **tmp_failed)
 {
+	/* A device (/dev/null), a pipe or a symbolic link is written through,
+	 * never replaced: renaming over /dev/null would turn it into a file. */
+	struct stat st;
+	if (lstat(path, &st) == 0 && !S_ISREG(st.st_mode) && !S_ISDIR(st.st_mode)) {
+		FILE *f = fopen(path, "w");
+		bool ok = f && fwrite(data, 1, len, f) == len;
+		*err = errno;
+		if (f && fclose(f) != 0 && ok) {
+			ok = false;
+			*err = errno;
+		}
+		return ok;
+	}
+
 	char *tmp = XNEWVEC(char, strlen(path) + 64);
 	sprintf(tmp, "%s.tmp.%ld", path, (long)getpid());
 	FILE *f = fopen(tmp, "w");
@@ -719,6 +744,11 @@ sarif_close(void)
 	if (!sarif.open || sarif.written)
 		return;
 	sarif.written = true;
+	/* A compiler probe (kbuild's cc-option and friends compile /dev/null
+	 * with the build's flags): nothing to report, and without %p its log
+	 * would replace a real one. */
+	if (main_input() && strcmp(main_input(), "/dev/null") == 0 && sarif.n == 0)
+		return;
 
 	qsort(sarif.results, sarif.n, sizeof(*sarif.results), compare_results);
 	compute_fingerprints();

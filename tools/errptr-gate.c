@@ -965,6 +965,45 @@ compare_for_baseline(const void *pa, const void *pb)
 	return strcmp(a->key, b->key);
 }
 
+/* Open PATH for writing through a temporary file beside it (*TMP, renamed by
+ * close_output()), or directly when PATH is a device, a pipe or a symbolic
+ * link (*TMP NULL): renaming over /dev/null would turn it into a file. */
+static FILE *
+open_output(const char *path, char **tmp)
+{
+	struct stat st;
+	*tmp = NULL;
+	if (lstat(path, &st) == 0 && !S_ISREG(st.st_mode) && !S_ISDIR(st.st_mode)) {
+		FILE *f = fopen(path, "w");
+		if (!f)
+			die("cannot write %s: %s", path, strerror(errno));
+		return f;
+	}
+	size_t tlen = strlen(path) + 32;
+	*tmp = xmalloc(tlen);
+	snprintf(*tmp, tlen, "%s.tmp.%ld", path, (long)getpid());
+	FILE *f = fopen(*tmp, "w");
+	if (!f)
+		die("cannot write %s: %s", *tmp, strerror(errno));
+	return f;
+}
+
+static void
+close_output(FILE *f, const char *path, char *tmp)
+{
+	bool ok = !ferror(f);
+	ok = fclose(f) == 0 && ok;
+	if (ok && tmp)
+		ok = rename(tmp, path) == 0;
+	if (!ok) {
+		int e = errno;
+		if (tmp)
+			unlink(tmp);
+		die("cannot write %s: %s", path, strerror(e));
+	}
+	free(tmp);
+}
+
 static void
 write_baseline(const char *path)
 {
@@ -972,12 +1011,8 @@ write_baseline(const char *path)
 	memcpy(sorted, all, nall * sizeof(*sorted));
 	qsort(sorted, nall, sizeof(*sorted), compare_for_baseline);
 
-	size_t tlen = strlen(path) + 32;
-	char *tmp = xmalloc(tlen);
-	snprintf(tmp, tlen, "%s.tmp.%ld", path, (long)getpid());
-	FILE *f = fopen(tmp, "w");
-	if (!f)
-		die("cannot write the baseline %s: %s", tmp, strerror(errno));
+	char *tmp;
+	FILE *f = open_output(path, &tmp);
 	fprintf(f, "# errptr findings accepted for now, one a line (errptr-gate --update writes this file).\n"
 		   "# KEY<TAB>RULE<TAB>FILE<TAB>FUNCTION<TAB>MESSAGE; only KEY is compared, and it does not\n"
 		   "# depend on line numbers. Delete a line to stop accepting its finding.\n");
@@ -993,12 +1028,7 @@ write_baseline(const char *path)
 		put_field(f, x->msgkey);
 		fputc('\n', f);
 	}
-	if (ferror(f) | (fclose(f) != 0) || rename(tmp, path) != 0) {
-		int e = errno;
-		unlink(tmp);
-		die("cannot write the baseline %s: %s", path, strerror(e));
-	}
-	free(tmp);
+	close_output(f, path, tmp);
 	free(sorted);
 }
 
@@ -1158,12 +1188,8 @@ write_merged(const char *path)
 	const struct jval *driver = NULL;
 	for (size_t i = 0; i < nall && !driver; i++)
 		driver = jget(jget(all[i]->run, "tool"), "driver");
-	size_t tlen = strlen(path) + 32;
-	char *tmp = xmalloc(tlen);
-	snprintf(tmp, tlen, "%s.tmp.%ld", path, (long)getpid());
-	FILE *f = fopen(tmp, "w");
-	if (!f)
-		die("cannot write %s: %s", tmp, strerror(errno));
+	char *tmp;
+	FILE *f = open_output(path, &tmp);
 	fputs("{\n\"$schema\":\"https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/"
 	      "sarif-schema-2.1.0.json\",\n\"version\":\"2.1.0\",\n\"runs\":[{\n\"tool\":{\"driver\":", f);
 	if (driver)
@@ -1179,12 +1205,7 @@ write_merged(const char *path)
 		put_json(f, all[i]->result, all[i], true);
 	}
 	fputs("\n]}]}\n", f);
-	if (ferror(f) | (fclose(f) != 0) || rename(tmp, path) != 0) {
-		int e = errno;
-		unlink(tmp);
-		die("cannot write %s: %s", path, strerror(e));
-	}
-	free(tmp);
+	close_output(f, path, tmp);
 }
 
 static void

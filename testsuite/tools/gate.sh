@@ -161,6 +161,17 @@ key=$(grep -v '^#' "$h/errptr-baseline.txt" | cut -f1)
 fp=$("$PY" "$CHECK_PY" get "$h/sarif/$(cd "$h/sarif" && ls a.c.*)" fingerprints)
 check "header: the gate's key is the log's partialFingerprint ($key = $fp)" test "$key" = "$fp" -a -n "$key"
 
+# ---- outputs that are links or devices are written through
+# (a private character device: a regression must not break the machine's /dev/null)
+ln -s real-baseline.txt "$T/base/link.txt"
+gate base --update --baseline link.txt sarif
+check "--update through a symbolic link keeps the link" \
+	test -L "$T/base/link.txt" -a -s "$T/base/real-baseline.txt"
+if mknod "$T/base/null" c 1 3 2>/dev/null; then
+	gate base --merge null sarif
+	check "--merge into a character device keeps the device" test -c "$T/base/null"
+fi
+
 # ---- errors: exit 2
 mkdir -p "$T/empty"
 gate empty .

@@ -1,7 +1,7 @@
 #!/bin/sh
 # sarif-output.sh - where -fplugin-arg-errptr-sarif=FILE writes: "%p" gives each unit its
 # own log, without it the last unit wins, logs replace each other whole (no temporary
-# file left), a log that cannot be written is one error naming it (never a crash), and
+# file left) but devices, FIFOs and symbolic links are written through, a log that cannot be written is one error naming it (never a crash), and
 # a unit that does not compile still gets a log that says so.
 . "$(dirname "$0")/lib.sh"
 plugin_ok
@@ -59,6 +59,24 @@ for dest in no/such/dir/x.sarif out; do
 		fail "unwritable $dest: one error naming it, the compile fails (status $status): $(cat "$w/cc.log")"
 	fi
 done
+
+# ---- FILE is not a regular file: written through, never replaced
+ln -s real.sarif "$w/link.sarif"
+cc one.c "$w/link.sarif"
+check "a symbolic link is written through, and stays a link" \
+	test -L "$w/link.sarif" -a -s "$w/real.sarif"
+mkfifo "$w/fifo.sarif"
+cat "$w/fifo.sarif" >"$w/from-fifo" &
+reader=$!
+cc one.c "$w/fifo.sarif"
+wait "$reader"
+check "a FIFO is written through, and stays a FIFO" \
+	test -p "$w/fifo.sarif" -a -s "$w/from-fifo"
+if mknod "$w/null" c 1 3 2>/dev/null; then
+	cc one.c "$w/null"
+	check "a character device (a private /dev/null) stays a device" test -c "$w/null"
+fi
+check "no temporary file is left" test -z "$(find "$w" -name '*.tmp.*')"
 
 # ---- a unit with a syntax error: a log all the same, saying the run was not successful
 cc broken.c "$w/broken.sarif"
