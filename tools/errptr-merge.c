@@ -777,20 +777,20 @@ parse_units(struct object *o, const char *text, size_t len)
 			int nf = split(p, n, f);
 			if (unit != NONE && !skipping)
 				commit_unit(unit);
-			/* this unit's text: up to the next header */
-			const char *u_end = p + n;
+			/* this unit's text: up to the next header (padding left out) */
+			const char *u_end = nl ? nl + 1 : end;
 			while (u_end < end) {
-				const char *q = memchr(u_end, '\n', end - u_end);
-				if (!q)
-					break;
-				q++;
+				const char *q = u_end;
+				while (q < end && !*q)
+					q++;
 				if ((size_t)(end - q) >= sizeof(SUMMARY_MAGIC) &&
 				    memcmp(q, SUMMARY_MAGIC "\t", sizeof(SUMMARY_MAGIC)) == 0)
 					break;
-				u_end = q;
-				if (q == end)
-					break;
+				const char *e = memchr(q, '\n', end - q);
+				u_end = e ? e + 1 : end;
 			}
+			while (u_end > p && !u_end[-1])
+				u_end--;
 			uint64_t h = hash_bytes(p, u_end - p, 0) ^ (uint64_t)(u_end - p);
 			st.units++;
 			if (map_get(&unit_seen, h) != NONE) {
