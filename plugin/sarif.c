@@ -29,7 +29,8 @@
  * the compiler's pid ("out/%p.sarif" -> "out/file_hook.c.4711.sarif"), so
  * that every unit of a build writes its own log; "%%" is a '%'.  Without
  * "%p" every unit writes FILE and the last one to finish wins.  Units
- * compiling /dev/null (kbuild's compiler probes) write no log.  The log is
+ * compiling /dev/null or standard input without a finding (kbuild's
+ * compiler probes) write no log.  The log is
  * written to a temporary file beside FILE and renamed over it, so a reader
  * never sees half a log (a FILE that is a device, a pipe or a symbolic
  * link, /dev/null say, is written through instead).  A log that cannot be
@@ -745,9 +746,9 @@ sarif_close(void)
 		return;
 	sarif.written = true;
 	/* A compiler probe (kbuild's cc-option and friends compile /dev/null
-	 * with the build's flags): nothing to report, and without %p its log
-	 * would replace a real one. */
-	if (main_input() && strcmp(main_input(), "/dev/null") == 0 && sarif.n == 0)
+	 * or standard input with the build's flags): nothing to report, and
+	 * without %p its log would replace a real one. */
+	if ((!main_input() || strcmp(main_input(), "/dev/null") == 0) && sarif.n == 0)
 		return;
 
 	qsort(sarif.results, sarif.n, sizeof(*sarif.results), compare_results);

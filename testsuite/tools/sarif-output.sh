@@ -37,6 +37,11 @@ if printf '%s\n' "$logs" | grep -q '^one\.c\.[0-9][0-9]*\.sarif$' &&
 else
 	fail "%p is the unit's base name and pid, %% a '%': got $(echo $logs)"
 fi
+(cd "$w" && $CC -fplugin="$ERRPTR_PLUGIN" $RULES_FLAGS -fplugin-arg-errptr-sarif="$w/out/%p.sarif" \
+	-O2 -c -x c /dev/null -o /dev/null && printf 'int x;\n' | $CC -fplugin="$ERRPTR_PLUGIN" \
+	$RULES_FLAGS -fplugin-arg-errptr-sarif="$w/out/%p.sarif" -O2 -c -x c - -o /dev/null) >"$w/cc.log" 2>&1
+check "compiler probes (/dev/null, standard input) without findings write no log" \
+	test "$(cd "$w/out" && ls | wc -l)" = 3
 check "a unit without findings writes a valid log with no results" \
 	"$PY" "$CHECK_PY" validate "$schema" "$w/out/$(cd "$w/out" && ls two.c.*.sarif)"
 
