@@ -6,6 +6,9 @@
 #   make check CC=gcc-11 the same with GCC 11 (builds plugin/errptr-gcc11.so)
 #   make deps            install (as root) or name (otherwise) the Debian packages needed
 #   make clean
+#   make rules KSRC=/usr/src/linux-source-6.1 [KBUILD_OUT=DIR] [LEARN_DIRS="fs mm ..."]
+#                        learn contracts from the kernel itself (docs/learn.md): build its
+#                        directories with the learn mode, merge into rules/learned/
 #
 # Variables: CC, CXX, KDIR (kernel build dir), TESTS (files/dirs for check),
 # RUNFLAGS (extra testsuite/run.sh options, e.g. -v or -j1).
@@ -116,6 +119,34 @@ check: all
 	$(RUN) --selftest
 	$(RUN) --plugin $(CURDIR)/$(LOADER_SO) $(RUNFLAGS) $(TESTS)
 
-clean:
+clean: clean-merge
 	rm -rf build
 	rm -f plugin/errptr.so plugin/errptr-gcc*.so
+
+# ------------------------------------------------------------------ learned rules
+# tools/errptr-merge reads the summaries the learn mode leaves in object files.
+# "make rules" builds LEARN_DIRS of the kernel in KSRC (out of tree, in KBUILD_OUT) with
+# -fplugin-arg-errptr-learn, one directory at a time, resumable (a stamp per finished
+# directory: re-running skips it), then merges everything into $(LEARNED).rules and the
+# index $(LEARNED).cdb the plugin looks names up in.  tools/learn-kernel.sh does the work.
+MERGE := tools/errptr-merge
+KSRC ?= /usr/src/linux-source-6.1
+KBUILD_OUT ?= $(CURDIR)/build/linux-learn
+LEARN_DIRS ?= fs mm kernel block net lib security crypto ipc init drivers
+LEARN_JOBS ?= $(shell nproc 2>/dev/null || echo 1)
+LEARNED ?= rules/learned/linux-6.1
+
+.PHONY: rules clean-merge
+all: $(MERGE)
+
+$(MERGE): tools/errptr-merge.c | deps
+	$(CC) -O2 -g -Wall -o $@ $< -lelf -lcdb
+
+rules: all
+	KSRC='$(KSRC)' KBUILD_OUT='$(KBUILD_OUT)' KCC='$(CC)' LEARN_DIRS='$(LEARN_DIRS)' \
+	LEARN_JOBS='$(LEARN_JOBS)' LEARNED='$(abspath $(LEARNED))' \
+	PLUGIN='$(abspath $(LOADER_SO))' MERGE='$(abspath $(MERGE))' RULES_DIR='$(CURDIR)/rules' \
+		sh tools/learn-kernel.sh
+
+clean-merge:
+	rm -f $(MERGE)

@@ -1,0 +1,126 @@
+#!/bin/sh
+# merge-make-rules: "make rules" (tools/learn-kernel.sh) on a fake kernel tree whose
+# Makefile compiles each directory's *.c with $(KCFLAGS): configuration, one directory at
+# a time, progress lines, the stamps that make a second run skip finished directories,
+# a directory with a file that does not compile (make -k), the merge into rules and
+# index, and the learned rules in use.
+. "$(dirname "$0")/merge-lib.inc"
+plugin_ok
+
+K=$T/linux		# the fake source tree
+mkdir -p "$K/kernel" "$K/fs" "$K/mm" "$K/scripts" "$K/include"
+cp "$top/testsuite/include/kernel-min.h" "$K/include/"
+cat >"$K/Makefile" <<'MK'
+# a stand-in for the kernel's Makefile: configuration targets and DIR/ targets
+O ?= .
+allmodconfig:
+	mkdir -p $(O)
+	printf 'CONFIG_KASAN=y\nCONFIG_MODULES=y\nCONFIG_WERROR=y\n' >$(O)/.config
+	echo allmodconfig >>$(O)/calls
+olddefconfig:
+	echo olddefconfig >>$(O)/calls
+%/: FORCE
+	echo "build $*" >>$(O)/calls
+	mkdir -p $(O)/$*
+	st=0; for f in $*/*.c; do \
+		$(CC) $(KCFLAGS) -O2 -I$(CURDIR)/include -c $(CURDIR)/$$f -o $(O)/$${f%.c}.o || st=1; \
+	done; exit $$st
+FORCE:
+MK
+cat >"$K/scripts/config" <<'SH'
+#!/bin/sh
+# a stand-in for scripts/config: --file F, -d OPT, -e OPT
+while [ $# -gt 0 ]; do
+	case $1 in
+	--file) f=$2; shift 2 ;;
+	-d) sed -i "s/^CONFIG_$2=.*/# CONFIG_$2 is not set/" "$f"; shift 2 ;;
+	-e) echo "CONFIG_$2=y" >>"$f"; shift 2 ;;
+	*) shift ;;
+	esac
+done
+SH
+chmod +x "$K/scripts/config"
+cat >"$K/fs/open.c" <<'C'
+#include "kernel-min.h"
+struct file *filp_open(const char *filename, int flags, umode_t mode)
+{
+	if (!filename)
+		return ERR_PTR(-EINVAL);
+	return (struct file *)filename;
+}
+C
+cat >"$K/kernel/user.c" <<'C'
+#include "kernel-min.h"
+int open_it(const char *name)
+{
+	struct file *f = filp_open(name, 0, 0);
+	if (IS_ERR(f))
+		return PTR_ERR(f);
+	return 0;
+}
+C
+cat >"$K/mm/broken.c" <<'C'
+this does not compile
+C
+cat >"$K/mm/fine.c" <<'C'
+#include "kernel-min.h"
+struct page;
+static int pg;
+struct page *mm_get_page(int n) { if (n) return NULL; return (struct page *)&pg; }
+C
+# the hand-written rules used while learning: only rules/*.rules, never rules/learned/
+mkdir -p "$T/rules/learned"
+printf 'func hand_written fails=err\n' >"$T/rules/hand.rules"
+printf 'this would be an error if read\n' >"$T/rules/learned/old.rules"
+
+learn_kernel() {
+	KSRC=$K KBUILD_OUT=$T/out LEARN_DIRS="fs kernel mm" LEARN_JOBS=1 KCC=$CC \
+	PLUGIN=$ERRPTR_PLUGIN MERGE=$MERGE RULES_DIR=$T/rules LEARNED=$T/rules/learned/linux-6.1 \
+		sh "$top/tools/learn-kernel.sh"
+}
+learn_kernel >"$T/run1" 2>&1
+status=$?
+check "first run succeeds" test "$status" = 0
+check "configured once" has "$T/out/calls" "^allmodconfig$"
+check "options turned off" sh -c "grep -q '^# CONFIG_KASAN is not set' '$T/out/.config' && grep -q '^# CONFIG_WERROR is not set' '$T/out/.config'"
+check "progress: each directory" sh -c "grep -q '^learn: \[1/3\] fs: building' '$T/run1' && grep -q '^learn: \[3/3\] mm: done in' '$T/run1'"
+check "a directory with a broken file is finished with make -k" \
+	has "$T/run1" "^learn: \[3/3\] mm: done in .*make -k: .*see $T/out/\.errptr-learn/mm\.log"
+check "the merge's coverage" has "$T/run1" "^objects with summaries: +3 "
+check "rules written" has "$T/rules/learned/linux-6.1.rules" "^func filp_open fails=err callers=is_err args=3 caller=kernel/user\.c:5:open_it src=fs/open\.c:2 "
+check "the rest of mm learned" has "$T/rules/learned/linux-6.1.rules" "^func mm_get_page fails=null "
+check "and the index" "$MERGE" --query "$T/rules/learned/linux-6.1.cdb" filp_open
+check "paths relative to KSRC" hasnt "$T/rules/learned/linux-6.1.rules" "^func .*$K"
+
+# resume: finished directories are skipped; a removed stamp is built again
+: >"$T/out/calls"
+learn_kernel >"$T/run2" 2>&1
+check "second run: everything done before" sh -c "test \$(grep -c 'done before' '$T/run2') = 3"
+check "nothing configured or built again" test ! -s "$T/out/calls"
+rm "$T/out/.errptr-learn/kernel.done"
+learn_kernel >"$T/run3" 2>&1
+check "a removed stamp: that directory only" sh -c "grep -qx 'build kernel' '$T/out/calls' && test \$(wc -l <'$T/out/calls') = 1"
+
+# the learned rules in use: a hook of filp_open returning NULL
+cat >"$T/hook.c" <<'C'
+#include "kernel-min.h"
+extern bool ok(void);
+struct file *my_filp_open(const char *filename, int flags, umode_t mode)
+{
+	if (!ok())
+		return NULL;
+	return filp_open(filename, flags, mode);
+}
+C
+rm "$T/rules/learned/old.rules"
+(cd "$T" && $CC -fplugin="$ERRPTR_PLUGIN" -fplugin-arg-errptr-rules-dir="$T/rules" -O2 \
+	-fdiagnostics-plain-output -I"$top/testsuite/include" -c hook.c -o hook.o) >"$T/hook.out" 2>&1
+check "the learned contract flags a hook" \
+	has "$T/hook.out" "'my_filp_open' returns NULL here, but it stands in for 'filp_open'"
+check "naming the learned rules file" has "$T/hook.out" "e\.g\. 'open_it' at kernel/user\.c:5"
+
+# a tree that is not a kernel
+KSRC=$T/nowhere KBUILD_OUT=$T/out2 PLUGIN=$ERRPTR_PLUGIN MERGE=$MERGE sh "$top/tools/learn-kernel.sh" >"$T/bad" 2>&1
+check "KSRC that is not a kernel tree: a clear error" \
+	sh -c "test $? = 1 && grep -q 'is not a kernel source tree' '$T/bad'"
+finish

@@ -1,0 +1,136 @@
+#!/bin/sh
+# learn-kernel.sh - the work of "make rules" (docs/learn.md): build the directories of a
+# Linux source tree with errptr's learn mode, then merge what the objects learned into
+# rules and their index.
+#
+# Settings (environment; the Makefile passes them):
+#   KSRC        the kernel source tree (default /usr/src/linux-source-6.1)
+#   KBUILD_OUT  the build directory, O= of the kernel (default ./build/linux-learn)
+#   LEARN_DIRS  the directories to build, one at a time (default: fs mm kernel block net
+#               lib security crypto ipc init drivers)
+#   LEARN_JOBS  make -j (default: the number of cores)
+#   KCC         the compiler the kernel is built with (default gcc)
+#   PLUGIN      errptr's plugin/errptr.so;  MERGE  tools/errptr-merge
+#   RULES_DIR   the hand-written rules used while learning (rules/; its learned/ is not used)
+#   LEARNED     output without suffix (default rules/learned/linux-6.1: .rules and .cdb)
+#
+# Configuration: x86_64 allmodconfig without KASAN, UBSAN, KCOV, GCOV, debug info, GCC
+# plugins and CONFIG_WERROR.  Each directory is built with "make -k" (a file that fails to
+# compile costs its own summary only); a stamp in KBUILD_OUT/.errptr-learn/ marks it done,
+# so re-running after an interruption skips the directories finished before.  Remove the
+# stamps (or KBUILD_OUT) to learn again, e.g. after changing the plugin.  Build output goes
+# to KBUILD_OUT/.errptr-learn/DIR.log; the terminal gets one line per directory and a
+# heartbeat every minute.
+set -u
+
+top=$(cd "$(dirname "$0")/.." && pwd)
+KSRC=${KSRC:-/usr/src/linux-source-6.1}
+KBUILD_OUT=${KBUILD_OUT:-$top/build/linux-learn}
+LEARN_DIRS=${LEARN_DIRS:-fs mm kernel block net lib security crypto ipc init drivers}
+LEARN_JOBS=${LEARN_JOBS:-$(nproc 2>/dev/null || echo 1)}
+KCC=${KCC:-gcc}
+PLUGIN=${PLUGIN:-$top/plugin/errptr.so}
+MERGE=${MERGE:-$top/tools/errptr-merge}
+RULES_DIR=${RULES_DIR:-$top/rules}
+LEARNED=${LEARNED:-$top/rules/learned/linux-6.1}
+
+say() { echo "learn: $*"; }
+die() { echo "learn: error: $*" >&2; exit 1; }
+now() { date +%s; }
+hms() { s=$1; printf '%dh%02dm%02ds' $((s / 3600)) $((s % 3600 / 60)) $((s % 60)); }
+
+[ -f "$KSRC/Makefile" ] && [ -d "$KSRC/kernel" ] ||
+	die "KSRC=$KSRC is not a kernel source tree (Debian: apt-get install linux-source-6.1; tar -C /usr/src -xf /usr/src/linux-source-6.1.tar.xz)"
+[ -f "$PLUGIN" ] || die "no plugin at $PLUGIN (run make first)"
+[ -x "$MERGE" ] || die "no errptr-merge at $MERGE (run make first)"
+KSRC=$(cd "$KSRC" && pwd)
+mkdir -p "$KBUILD_OUT" || die "cannot create $KBUILD_OUT"
+KBUILD_OUT=$(cd "$KBUILD_OUT" && pwd)
+state=$KBUILD_OUT/.errptr-learn
+mkdir -p "$state" "$(dirname "$LEARNED")" || exit 1
+kmake() { make -C "$KSRC" O="$KBUILD_OUT" CC="$KCC" "$@"; }
+start=$(now)
+
+# ---- configuration (once)
+if [ ! -f "$state/config.done" ]; then
+	say "configuring $KBUILD_OUT (allmodconfig; see $state/config.log)"
+	{
+		kmake allmodconfig &&
+		"$KSRC/scripts/config" --file "$KBUILD_OUT/.config" \
+			-d KASAN -d UBSAN -d KCOV -d GCOV_KERNEL -d GCC_PLUGINS -d WERROR \
+			-d DEBUG_INFO -d DEBUG_INFO_DWARF_TOOLCHAIN_DEFAULT -d DEBUG_INFO_DWARF4 \
+			-d DEBUG_INFO_DWARF5 -d DEBUG_INFO_BTF -e DEBUG_INFO_NONE &&
+		kmake olddefconfig
+	} >"$state/config.log" 2>&1 || die "configuration failed; see $state/config.log"
+	for opt in KASAN UBSAN KCOV GCOV_KERNEL GCC_PLUGINS WERROR DEBUG_INFO; do
+		if grep -q "^CONFIG_$opt=y" "$KBUILD_OUT/.config"; then
+			die "CONFIG_$opt is still set after olddefconfig; see $state/config.log"
+		fi
+	done
+	touch "$state/config.done"
+fi
+
+# ---- the rules used while learning: the hand-written ones only.  Learned rules of an
+# earlier run would feed their own conclusions back into the summaries.
+rm -rf "$state/rules"
+mkdir -p "$state/rules"
+for f in "$RULES_DIR"/*.rules; do
+	[ -f "$f" ] && ln -s "$f" "$state/rules/"
+done
+KCFLAGS="-fplugin=$PLUGIN -fplugin-arg-errptr-learn -fplugin-arg-errptr-rules-dir=$state/rules"
+# Findings are warnings here: an error would cost the object, and with it its summary.
+KCFLAGS="$KCFLAGS -fplugin-arg-errptr-null-return=warning"
+
+# ---- the directories, one at a time
+n=0
+total=$(echo $LEARN_DIRS | wc -w)
+for dir in $LEARN_DIRS; do
+	n=$((n + 1))
+	dir=${dir%/}
+	stamp=$state/$(echo "$dir" | tr / _).done
+	log=$state/$(echo "$dir" | tr / _).log
+	if [ -f "$stamp" ]; then
+		say "[$n/$total] $dir: done before ($(cat "$stamp")), skipped"
+		continue
+	fi
+	[ -d "$KSRC/$dir" ] || die "$KSRC/$dir: no such directory"
+	t0=$(now)
+	say "[$n/$total] $dir: building (make -k -j$LEARN_JOBS; log $log)"
+	(	# heartbeat; killed, it takes its sleep along (a pipe reading us would wait for it)
+		trap 'kill $sleeper 2>/dev/null; exit 0' TERM
+		while :; do
+			sleep 60 &
+			sleeper=$!
+			wait $sleeper
+			objs=$(find "$KBUILD_OUT/$dir" -name '*.o' 2>/dev/null | wc -l)
+			say "[$n/$total] $dir: $(hms $(($(now) - t0))) elapsed, $objs objects," \
+			    "total $(hms $(($(now) - start)))"
+		done
+	) &
+	heartbeat=$!
+	trap 'kill $heartbeat 2>/dev/null; say "interrupted; run again to resume"; exit 130' INT TERM
+	kmake -k -j"$LEARN_JOBS" KCFLAGS="$KCFLAGS" "$dir/" >"$log" 2>&1
+	status=$?
+	kill $heartbeat 2>/dev/null
+	trap - INT TERM
+	if [ "$status" -gt 128 ]; then
+		say "[$n/$total] $dir: make was killed (status $status); run again to resume"
+		exit 1
+	fi
+	failed=$(grep -E -c '^make(\[[0-9]+\])?: \*\*\*' "$log")
+	echo "status $status, $(hms $(($(now) - t0))), $failed failed targets" >"$stamp"
+	failures=
+	[ "$status" = 0 ] || failures=" (make -k: $failed failed targets, see $log)"
+	say "[$n/$total] $dir: done in $(hms $(($(now) - t0)))$failures, total $(hms $(($(now) - start)))"
+done
+
+# ---- merge
+set --
+for dir in $LEARN_DIRS; do
+	[ -d "$KBUILD_OUT/${dir%/}" ] && set -- "$@" "$KBUILD_OUT/${dir%/}"
+done
+[ $# -gt 0 ] || die "nothing was built"
+say "merging the summaries of $* into $LEARNED.rules"
+"$MERGE" --coverage --progress --srctree "$KSRC" -o "$LEARNED.rules" --index "$LEARNED.cdb" "$@" ||
+	die "errptr-merge failed"
+say "done in $(hms $(($(now) - start))): $LEARNED.rules, $LEARNED.cdb"
