@@ -6,8 +6,8 @@
 #
 # Always checked (per file):
 #   - every line is a comment, blank, or one of
-#       func NAME fails=F [callers=C] [caller=PATH:LINE:FUNCTION] [src=PATH:LINE]
-#       member STRUCT.FIELD fails=F [callers=C] [caller=...] [src=...]
+#       func NAME fails=F [callers=C] [args=N] [caller=PATH:LINE:FUNCTION] [src=PATH:LINE]
+#       member STRUCT.FIELD fails=F [callers=C] [args=N] [caller=...] [src=...]
 #       standin FUNCTION for=API
 #       api KEY=NAME ...
 #   - field names and values are the allowed ones, no field is given twice
@@ -19,6 +19,8 @@
 #     'if ('), and LINE lies inside the body of FUNCTION (kernel style: body opens with
 #     '{' in column 0; FUNCTION may be __do_sys_X for SYSCALL_DEFINEn(X, ...))
 #   - src=PATH:LINE: PATH exists and LINE mentions the NAME (member: the FIELD)
+#   - func with args=N and src=: the definition at src has N parameters (those before
+#     any "...")
 #
 # Problems are printed as FILE:LINE: message; the exit status is 1 if there were any,
 # 2 on bad usage.
@@ -70,6 +72,33 @@ function getsrc(path, n,    f, l, i, rc) {
 	close(f)
 	srcline = l
 	return 1
+}
+# number of parameters of function fn declared at line n of KSRC/path, -1 if not found
+function countargs(path, n, fn,    f, l, i, txt, p, c, depth, cur, nargs) {
+	f = ksrc "/" path
+	txt = ""
+	for (i = 1; i < n + 12; i++) {
+		if ((getline l < f) <= 0) break
+		if (i >= n) txt = txt " " l
+	}
+	close(f)
+	if (!match(txt, "(^|[^A-Za-z0-9_])" fn "[ \t]*\\(")) return -1
+	p = RSTART + RLENGTH
+	depth = 1; cur = ""; nargs = 0
+	for (; p <= length(txt); p++) {
+		c = substr(txt, p, 1)
+		if (c == "(") depth++
+		else if (c == ")" && --depth == 0) break
+		if (c == "," && depth == 1) {
+			if (cur !~ /^[ \t]*\.\.\.[ \t]*$/) nargs++
+			cur = ""
+		} else
+			cur = cur c
+	}
+	if (depth != 0) return -1
+	if (cur ~ /^[ \t]*(void)?[ \t]*$/ && nargs == 0) return 0
+	if (cur !~ /^[ \t]*\.\.\.[ \t]*$/) nargs++
+	return nargs
 }
 # is line n of KSRC/path inside the body of function fn?
 function infunc(path, n, fn,    f, l, i, hdr, h1, h2, h3, h4, h5, h6, sys, ok) {
@@ -137,7 +166,7 @@ FNR == 1 { prevrank = 0; prevname = ""; split("", seen) }
 
 	if (kind == "func" || kind == "member") {
 		for (k in kv)
-			if (k != "fails" && k != "callers" && k != "caller" && k != "src")
+			if (k != "fails" && k != "callers" && k != "args" && k != "caller" && k != "src")
 				problem(kind ": unknown field " k "=")
 		if (!("fails" in kv))
 			problem(kind ": missing fails=")
@@ -145,6 +174,8 @@ FNR == 1 { prevrank = 0; prevname = ""; split("", seen) }
 			problem("fails=" kv["fails"] ": want null, err, both or none")
 		if (("callers" in kv) && kv["callers"] !~ /^(is_err|null|is_err_or_null|none|mixed)$/)
 			problem("callers=" kv["callers"] ": want is_err, null, is_err_or_null, none or mixed")
+		if (("args" in kv) && (kv["args"] !~ /^[0-9]+$/ || kv["args"] + 0 > 127))
+			problem("args=" kv["args"] ": want a number of parameters (0-127)")
 		if (("caller" in kv) && kv["caller"] !~ /^[^:]+:[1-9][0-9]*:[A-Za-z_][A-Za-z0-9_]*$/)
 			problem("caller=" kv["caller"] ": want PATH:LINE:FUNCTION")
 		if (("src" in kv) && kv["src"] !~ /^[^:]+:[1-9][0-9]*$/)
@@ -162,7 +193,8 @@ FNR == 1 { prevrank = 0; prevname = ""; split("", seen) }
 			if (k !~ /^(is_err|is_err_or_null|err_ptr|ptr_err|err_cast|ptr_err_or_zero|max_errno)$/)
 				problem("api: unknown key " k "=")
 			else if (k == "max_errno") {
-				if (kv[k] !~ /^[1-9][0-9]*$/) problem("api: max_errno=" kv[k] " is not a number")
+				if (kv[k] !~ /^[1-9][0-9]*$/ || kv[k] + 0 > 65535)
+					problem("api: max_errno=" kv[k] ": want a number from 1 to 65535")
 			} else if (!isident(kv[k]))
 				problem("api: " k "=" kv[k] " is not a C identifier")
 			if (("api " k) in seen) problem("api: " k "= given twice in this file")
@@ -212,6 +244,13 @@ FNR == 1 { prevrank = 0; prevname = ""; split("", seen) }
 			problem("src=" s ": no such file or line under " ksrc)
 		else if (!isword(srcline, api))
 			problem("src=" s ": line does not mention " api ": " srcline)
+		else if (kind == "func" && ("args" in kv) && kv["args"] ~ /^[0-9]+$/) {
+			na = countargs(spath, sline + 0, api)
+			if (na < 0)
+				problem("src=" s ": cannot find the parameter list of " api)
+			else if (na != kv["args"] + 0)
+				problem("args=" kv["args"] ": " api " at " s " has " na " parameters")
+		}
 	}
 }
 
