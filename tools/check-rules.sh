@@ -185,8 +185,10 @@ FNR == 1 { prevrank = 0; prevname = ""; split("", seen) }
 			if (k != "for") problem("standin: unknown field " k "=")
 		if (!("for" in kv))
 			problem("standin: missing for=API")
-		else if (!isident(kv["for"]) && kv["for"] !~ /^[A-Za-z_][A-Za-z0-9_]*\.[A-Za-z_][A-Za-z0-9_]*$/)
-			problem("standin: for=" kv["for"] " is not a function or STRUCT.FIELD")
+		else if (!isident(kv["for"]))
+			problem("standin: for=" kv["for"] " is not a function name")
+		if (n != 3)
+			problem("standin: want exactly standin FUNCTION for=API")
 	} else {
 		if (n < 2) problem("api: no KEY=NAME given")
 		for (k in kv) {
