@@ -185,7 +185,8 @@ awk '/^```make$/ { on = 1; next } /^```$/ { on = 0 } on' "$top/docs/ci.md" >"$r/
 cp -R "$seed" "$r/mod"
 rmake() {
 	(cd "$r" && unset MAKEFLAGS MFLAGS MAKELEVEL MAKEOVERRIDES &&
-		make -f errptr.mk ERRPTR="$r/errptr" KSRC="$KDIR" M=mod CC="$CC" "$@") >"$r/make.log" 2>&1
+		make -f errptr.mk ERRPTR="$r/errptr" KSRC="$KDIR" M=mod CC="$CC" $KBUILD_COMPAT "$@") \
+		>"$r/make.log" 2>&1
 }
 rmake errptr-baseline
 check "docs/ci.md errptr.mk: errptr-baseline builds the module and writes the baseline" \
