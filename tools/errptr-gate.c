@@ -768,7 +768,8 @@ ends_with(const char *s, const char *suffix)
 	return n >= m && strcmp(s + n - m, suffix) == 0;
 }
 
-/* Every *.sarif file below DIR, in name order. */
+/* Every *.sarif file below DIR, in name order (symbolic links to
+ * directories are not followed). */
 static void
 read_dir(const char *dir)
 {
@@ -790,10 +791,10 @@ read_dir(const char *dir)
 	closedir(d);
 	qsort(names, n, sizeof(*names), compare_strings);
 	for (size_t i = 0; i < n; i++) {
-		struct stat st;
-		if (stat(names[i], &st) != 0)
+		struct stat st, lst;
+		if (stat(names[i], &st) != 0 || lstat(names[i], &lst) != 0)
 			continue;
-		if (S_ISDIR(st.st_mode))
+		if (S_ISDIR(st.st_mode) && !S_ISLNK(lst.st_mode))	/* no link loops */
 			read_dir(names[i]);
 		else if (S_ISREG(st.st_mode) && ends_with(names[i], ".sarif"))
 			read_log(names[i]);
