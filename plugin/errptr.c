@@ -198,13 +198,15 @@ directory_exists(const char *path)
 	return d != NULL;
 }
 
-/* The bundled rules: next to the plugin (source tree: plugin/../rules,
- * installed: errptr/rules beside errptr.so), else the configured path. */
+/* The bundled rules: installed beside the plugin (errptr/rules next to
+ * errptr.so), else the rules/ of the tree it was built from (compiled in),
+ * else plugin/../rules for a tree that moved. */
 static const char *
 default_rules_dir(const char *full_name)
 {
 	const char *dir = plugin_dir(full_name);
-	const char *candidates[] = { concat(dir, "/../rules", NULL), concat(dir, "/errptr/rules", NULL) };
+	const char *candidates[] = { concat(dir, "/errptr/rules", NULL), ERRPTR_RULES_DIR,
+				     concat(dir, "/../rules", NULL) };
 	for (size_t i = 0; i < ARRAY_SIZE(candidates); i++)
 		if (directory_exists(candidates[i]))
 			return candidates[i];
