@@ -315,18 +315,18 @@ awk -v old="$old" -v dirs="$done_dirs" 'BEGIN { nd = split(dirs, dir, " ") }
 		return 0
 	}
 	NR == 1 && /^#/ { print; next }
-	NR <= old && ($1 == "f" || $1 == "d") { o[$3] = $0; ord[++n] = $3; next }
+	NR <= old && ($1 == "f" || $1 == "d") { if (!($3 in o)) ord[++n] = $3; o[$3] = $0; next }
 	$1 == "f" || $1 == "d" { if (!($3 in nw)) nord[++m] = $3; nw[$3] = $0 }
-	END {
+	END {	# earlier entries in their order (replaced in place), then the new ones
 		for (i = 1; i <= n; i++) {
 			p = ord[i]
-			if (p in nw || p in done) continue
-			done[p] = 1
 			split(o[p], f, " ")
-			if (f[1] == "f" && stale(p)) print "stale " o[p]
+			if (p in nw) print nw[p]
+			else if (f[1] == "f" && stale(p)) print "stale " o[p]
 			else print o[p]
 		}
-		for (i = 1; i <= m; i++) print nw[nord[i]]
+		for (i = 1; i <= m; i++)
+			if (!(nord[i] in o)) print nw[nord[i]]
 	}' "$D$M" >"$D$M.tmp"
 while read -r kind k2 sum path; do
 	[ "$kind" = stale ] || continue
