@@ -11,13 +11,13 @@
  * It is reported at the IS_ERR() (a call anywhere, in a condition or not,
  * or the IS_ERR_VALUE() shape of a condition) when the tested value's
  * kinds there include a proven NULL from a call - an API whose contract
- * says fails=null, or a function of this file that returns NULL and never
- * an error pointer - and no error pointer at all.  A NULL test of the
- * value before it on the path ("if (!p || IS_ERR(p))") leaves no NULL to
- * report; one after it on its not-ERR side (in a block dominated by
- * where that side starts: "if (IS_ERR(p) || !p)") handles the NULL too,
- * and the test is quiet.
- * IS_ERR_OR_NULL() and PTR_ERR_OR_ZERO() are not IS_ERR() tests.
+ * says fails=null, or a function of this file that returns NULL or a
+ * valid pointer and never an error pointer - and no error pointer at all.
+ * A NULL test of the value before it on the path ("if (!p || IS_ERR(p))")
+ * leaves no NULL to report; one after it on its not-ERR side (in a block
+ * dominated by where that side starts: "if (IS_ERR(p) || !p)") handles
+ * the NULL too, and the test is quiet.  IS_ERR_OR_NULL() and
+ * PTR_ERR_OR_ZERO() are not IS_ERR() tests.
  *
  * Cost: one pass over the statements, one value query per IS_ERR(), and
  * for each one reported a scan of the function's NULL tests of that value.
@@ -71,8 +71,11 @@ null_source(tree val, bitmap visited, int depth)
 		return null_source(gimple_call_arg(def, 0), visited, depth + 1);
 	if (api != API_NONE)
 		return NULL;
+	/* NULL on failure: it may succeed too.  A function that only returns
+	 * NULL is a stub of a configuration ("#ifndef CONFIG_OF ... return
+	 * NULL;"): the real one, not seen here, decides what callers test. */
 	unsigned m = value_of_name(val, NULL);
-	if ((VK_PROVEN(m) & VK_NULL) && !(VK_POSSIBLE(m) & VK_ERR))
+	if ((VK_PROVEN(m) & VK_NULL) && !(VK_POSSIBLE(m) & VK_ERR) && (VK_POSSIBLE(m) & VK_VALID))
 		return def;
 	return NULL;
 }

@@ -81,8 +81,11 @@ err_source(tree val, bitmap visited, int depth)
 		return err_source(gimple_call_arg(def, 0), visited, depth + 1);
 	if (api != API_NONE)
 		return NULL;
+	/* ERR_PTR() on failure: it may succeed too.  A function that only
+	 * returns an error pointer is a stub of a configuration: the real one,
+	 * not seen here, decides what callers test. */
 	unsigned m = value_of_name(val, NULL);
-	if ((VK_PROVEN(m) & VK_ERR) && !(VK_POSSIBLE(m) & VK_NULL))
+	if ((VK_PROVEN(m) & VK_ERR) && !(VK_POSSIBLE(m) & VK_NULL) && (VK_POSSIBLE(m) & VK_VALID))
 		return def;
 	return NULL;
 }

@@ -315,6 +315,21 @@ int neg_local_unknown(int id)
 	return 0;
 }
 
+/* NEGATIVE: a stub of a configuration that only returns NULL (as under
+   "#ifndef CONFIG_OF"): the real function, not seen here, decides.  */
+static noinline struct foo *foo_from_dt(struct device *dev)
+{
+	return NULL;
+}
+
+int neg_stub(struct priv *priv)
+{
+	struct foo *f = foo_from_dt(priv->dev);
+	if (IS_ERR(f)) /* { dg-bogus "errptr" } */
+		return PTR_ERR(f);
+	return 0;
+}
+
 /* NEGATIVE: PTR_ERR_OR_ZERO() is not an IS_ERR() test here, and the
    IS_ERR() inside it (a static inline of the header) tests a parameter.  */
 int neg_ptr_err_or_zero(struct priv *priv)

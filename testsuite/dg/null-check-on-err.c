@@ -284,6 +284,22 @@ int neg_error_to_null(struct priv *priv, const char *path)
 	return 0;
 }
 
+/* NEGATIVE: a stub of a configuration that only returns an error pointer
+   (as under "#ifndef CONFIG_FOO"): the real function decides.  */
+static noinline struct regs *regs_stub(int ctrl)
+{
+	return ERR_PTR(-ENODEV);
+}
+
+int neg_stub(struct priv *priv)
+{
+	struct regs *r = regs_stub(0);
+	if (!r) /* { dg-bogus "errptr" } */
+		return -ENOMEM;
+	priv->regs = r;
+	return 0;
+}
+
 /* NEGATIVE: helpers like those of headers test their parameter.  */
 static inline bool file_ok(const struct file *f)
 {
