@@ -296,9 +296,9 @@ extern struct resource *platform_get_resource(struct platform_device *,
 					      unsigned int, unsigned int);
 #define IORESOURCE_MEM		0x00000200
 
-/* rhashtable.h: a static inline taking the params by value there; a prototype
- * (params by pointer) is enough here, the
- * contract is looked up by name */
+/* rhashtable.h: a static inline taking the params by value there; a
+ * prototype (params by pointer) is enough here: the contract is looked up
+ * by name */
 struct rhashtable;
 struct rhashtable_params;
 void *rhashtable_lookup_fast(struct rhashtable *ht, const void *key,
@@ -341,5 +341,20 @@ struct dentry *debugfs_create_file(const char *name, umode_t mode,
 				   struct dentry *parent, void *data,
 				   const struct file_operations *fops);
 void debugfs_remove(struct dentry *dentry);
+
+/* ---- mixed-use tests ----------------------------------------------------- */
+/* gpio/consumer.h */
+int desc_to_gpio(const struct gpio_desc *desc);
+int gpiod_direction_output(struct gpio_desc *desc, int value);
+
+/* clk.h */
+struct clk *devm_clk_get_optional(struct device *dev, const char *id);
+unsigned long clk_get_rate(struct clk *clk);
+
+/* device.h (a static inline there) */
+int devm_add_action_or_reset(struct device *dev, void (*action)(void *), void *data);
+
+/* of.h */
+extern void of_node_put(struct device_node *node);
 
 #endif /* ERRPTR_TEST_KERNEL_MIN_H */
