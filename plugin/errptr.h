@@ -211,6 +211,29 @@ void summary_analyse_function(function *fn);
 void summary_note_member(tree fndecl, const char *type_name, const char *field, location_t loc);
 const char *type_name_of(tree type);
 
+/* ---- inference inside this translation unit (infer.c) --------------- */
+/* Called first by summary_analyse_function(): true when FN must wait until
+ * the functions it calls through an ops table are analysed (infer.c then
+ * analyses it once the pass has seen every function). */
+bool infer_postpone(function *fn);
+/* A call through a struct member this file fills with known functions:
+ * what they return (0: unknown), the one function when there is one. */
+unsigned infer_member_call(const gimple *call, tree *single_target);
+const char *infer_member_name(const gimple *call);	/* "struct.field" or NULL */
+int infer_member_targets(const gimple *call, tree *out, int max);
+void infer_note_member(tree fndecl, const char *type_name, const char *field);
+/* How this file's calls of CALLEE (defined here or not) test its result. */
+void infer_note_call_test(tree callee, bool is_err, bool null_test, location_t loc);
+/* What this file's tested calls of DECL agree on: CALLERS_IS_ERR, _NULL,
+ * _IS_ERR_OR_NULL, _MIXED, or _UNKNOWN (fewer than two tested calls).
+ * Complete once every function is analysed; data, not a contract. */
+enum callers_kind callers_tested_as(tree decl, unsigned *ntested);
+/* Run FN once every function is analysed (postponed ones included), before
+ * run_checks(): for per-function checks that need facts about the whole
+ * unit (every caller of a function) before they report.  False when that
+ * moment has passed (a function made by a later pass): run it yourself. */
+bool infer_at_end(void (*fn)(void));
+
 /* ---- stand-in detection (standin.c) ---------------------------------- */
 void standin_scan_globals(void);
 void standin_note(struct fn_summary *s, enum standin_kind kind, const struct contract *c,

@@ -195,11 +195,19 @@ scan_initializer(tree ctor, tree var, int depth)
 		     DECL_SOURCE_LOCATION(var));
 }
 
+/* Once per unit, at whichever comes first: run_checks(), or the first
+ * analysed function (infer.c builds its member -> functions map from the
+ * summary_note_member() calls this walk makes).  It may run before any
+ * body is analysed, so it must not depend on summaries. */
 void
 standin_scan_globals(void)
 {
+	static bool scanned;
 	varpool_node *vnode;
 
+	if (scanned)
+		return;
+	scanned = true;
 	FOR_EACH_VARIABLE(vnode) {
 		tree var = vnode->decl;
 		tree init = DECL_INITIAL(var);

@@ -73,6 +73,7 @@ type_name_of(tree type)
 void
 summary_note_member(tree fndecl, const char *type_name, const char *field, location_t loc)
 {
+	infer_note_member(fndecl, type_name, field);
 	const struct contract *c = contract_for_member(type_name, field);
 	if (!c)
 		return;
@@ -377,6 +378,9 @@ analyse_call_tests(function *fn, unsigned nnames)
 			}
 			if (!callee)
 				continue;
+			unsigned seen = version < nnames && !passed_on ? tested[version] : 0;
+			infer_note_call_test(callee, seen & TESTED_IS_ERR, seen & TESTED_NULL,
+					     version < nnames ? where[version] : UNKNOWN_LOCATION);
 			if (!defined_here(callee))
 				continue;	/* only this file's functions */
 			struct call_tests *ct = &summary_get(callee, true)->tested_by_callers;
@@ -445,6 +449,8 @@ summary_analyse_function(function *fn)
 
 	if (s->analysed)
 		return;
+	if (infer_postpone(fn))
+		return;		/* analysed later, after what it calls through ops tables */
 	returned_n = num_ssa_names;
 	returned_kinds = XCNEWVEC(unsigned char, returned_n);
 	value_begin_function(fn);

@@ -400,6 +400,15 @@ value_of_call(gimple *call, struct origin *why)
 				set_origin(why, ORIGIN_CALL, loc, callee);
 			return m ? m : VK_UNKNOWN;
 		}
+	} else {
+		/* ops->get(): the functions this file stores in the member */
+		tree target;
+		m = infer_member_call(call, &target);
+		if (m) {
+			if (m & VK_NULL)
+				set_origin(why, ORIGIN_CALL, loc, target);
+			return m;
+		}
 	}
 	return VK_UNKNOWN;
 }
