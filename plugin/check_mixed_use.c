@@ -1,11 +1,743 @@
 /*
- * check_mixed_use.c - a result that may be NULL or ERR_PTR(), used after a test for one kind only.
+ * check_mixed_use.c - a result that may be NULL or an error pointer, used
+ * after a test for one kind only.
  *
- * Placeholder: registered in errptr.h and summary.c, implemented in its own change.
+ * Some functions report two different things: devm_gpiod_get_optional()
+ * returns NULL when the device has no such GPIO (it is optional: not an
+ * error) and ERR_PTR() when the lookup failed; lookup functions return
+ * NULL for "not found" and ERR_PTR() for "could not look".  A caller that
+ * tests one kind lets the other through:
+ *
+ *	reset = devm_gpiod_get_optional(dev, "reset", GPIOD_OUT_LOW);
+ *	if (IS_ERR(reset))		<- NULL (no reset line) passes
+ *		return PTR_ERR(reset);
+ *	desc_to_gpio(reset);		<- NULL dereference on boards without one
+ *
+ * and the mirror image, "if (!p) return -ENOENT; p->x" when p may be an
+ * error pointer.  A source "may return both" is a call whose contract says
+ * fails=both, a function of this file whose summary returns both, or a
+ * call through an ops table that infer.c resolves to such functions.  It
+ * is reported when, at a use of the value - a dereference, the address of
+ * a member handed to a call, or passing it to a function that does not
+ * take that kind - the kind the test let through is proven (never for
+ * values nothing is known about) and the value may still be valid (the
+ * code believes it is).  Uses that are fine: both kinds handled on the
+ * way (IS_ERR_OR_NULL(), or both tests), the convention's own helpers,
+ * functions that take NULL (the consumer APIs of optional GPIOs, clocks
+ * and resets; kfree() and friends: list below), functions of this file
+ * that test the parameter before they use it (found while analysing them,
+ * callees first), storing the value, and returning it to the caller.
+ *
+ * The warning is put at the test, not at the use: the test is what is
+ * wrong (it handles half of the contract), it is where the fix goes, and
+ * several uses after one test are one mistake, one warning.  The path shows
+ * the call, the test and the first use it lets the value reach.
+ *
+ * Cost: one pass over the statements; per pointer use, one value query
+ * (memoised per name) and one walk up the dominator tree.
  */
 #include "errptr.h"
+
+/* Functions that take NULL - and for some also an error pointer - in their
+ * pointer arguments and do nothing harmful with it.  First match wins.
+ * TODO: a rules key ("func NAME ... accepts=null|err|both") would let
+ * projects extend this; contracts.c does not parse one yet. */
+struct tolerant {
+	const char *name;
+	bool prefix;
+	unsigned accepts;
+};
+
+static const struct tolerant tolerant_fns[] = {
+	/* optional resources: NULL is the "none" object of the consumer API
+	 * (validate_desc(), "if (!clk) return 0;", "if (!rstc) return 0;") */
+	{ "clk_hw_", true, 0 },			/* provider side: real objects only */
+	{ "desc_to_gpio", false, 0 },		/* reads desc->gdev: known not to */
+	{ "clk_", true, VK_NULL },
+	{ "gpiod_", true, VK_NULL },
+	{ "reset_control_", true, VK_NULL },
+	/* freeing or dropping NULL is a no-op */
+	{ "kfree", false, VK_NULL },
+	{ "kfree_sensitive", false, VK_NULL },
+	{ "kfree_const", false, VK_NULL },
+	{ "kvfree", false, VK_NULL },
+	{ "vfree", false, VK_NULL },
+	{ "of_node_put", false, VK_NULL },
+	{ "put_device", false, VK_NULL },
+	{ "dput", false, VK_NULL },
+	{ "iput", false, VK_NULL },
+	/* IS_ERR_OR_NULL() inside */
+	{ "debugfs_remove", false, VK_NULL | VK_ERR },
+	{ "fwnode_handle_put", false, VK_NULL | VK_ERR },
+};
+
+static bool
+listed_accepts(const char *name, unsigned *accepts)
+{
+	for (size_t i = 0; i < ARRAY_SIZE(tolerant_fns); i++) {
+		const struct tolerant *t = &tolerant_fns[i];
+		size_t n = strlen(t->name);
+		if (t->prefix ? strncmp(name, t->name, n) == 0 : strcmp(name, t->name) == 0) {
+			*accepts = t->accepts;
+			return true;
+		}
+	}
+	return false;
+}
+
+/* ---- what this file's functions take in their parameters -------------- */
+#define MAX_PARAMS 32
+
+struct param_info {
+	tree decl;		/* first: the hash key */
+	/* bit I: parameter I is dereferenced (or handed to a function known
+	 * not to take it) while it may be NULL / an error pointer */
+	unsigned null_bad, err_bad;
+	/* bit I: parameter I is handed to a function we know nothing about
+	 * while it may be NULL / an error pointer */
+	unsigned null_unknown, err_unknown;
+};
+
+static htab_t params;
+
+static hashval_t
+param_hash(const void *p)
+{
+	return htab_hash_pointer(*(const tree *)p);
+}
+
+static int
+param_eq(const void *a, const void *b)
+{
+	return *(const tree *)a == *(const tree *)b;
+}
+
+static const struct param_info *
+param_info_of(tree decl)
+{
+	if (!params || !decl)
+		return NULL;
+	return (const struct param_info *)htab_find(params, &decl);
+}
+
+static void
+param_info_store(const struct param_info *pi)
+{
+	if (!params)
+		params = htab_create(64, param_hash, param_eq, NULL);
+	void **slot = htab_find_slot(params, &pi->decl, INSERT);
+	if (!*slot)
+		*slot = XNEW(struct param_info);
+	*(struct param_info *)*slot = *pi;
+}
+
+static int
+param_index(tree fndecl, tree parm)
+{
+	int i = 0;
+	for (tree a = DECL_ARGUMENTS(fndecl); a; a = DECL_CHAIN(a), i++)
+		if (a == parm)
+			return i;
+	return -1;
+}
+
+/* ---- uses of a pointer ----------------------------------------------- */
+enum use_kind {
+	USE_DEREF,		/* *p, p->x */
+	USE_MEMBER_ADDR,	/* f(&p->x): the callee dereferences */
+	USE_ARG,		/* f(p) */
+};
+
+struct use {
+	gimple *stmt;
+	tree op;		/* the pointer, an SSA name */
+	enum use_kind kind;
+	unsigned argno;		/* USE_ARG */
+};
+
+/* The declared type of CALL's argument ARGNO; NULL with *EXTRA set when
+ * the argument is one of a variadic function's extra arguments or the
+ * callee has no prototype. */
+static tree
+param_type(const gimple *call, unsigned argno, bool *extra)
+{
+	tree fntype = gimple_call_fntype(call);
+	*extra = false;
+	if (!fntype || !prototype_p(fntype)) {
+		*extra = true;
+		return NULL_TREE;
+	}
+	unsigned i = 0;
+	for (tree a = TYPE_ARG_TYPES(fntype); a && TREE_VALUE(a) != void_type_node;
+	     a = TREE_CHAIN(a), i++)
+		if (i == argno)
+			return TREE_VALUE(a);
+	*extra = true;
+	return NULL_TREE;
+}
+
+/* The kinds of pointer CALL's argument ARGNO may be without harm.  The
+ * kinds it does not take are *KNOWN not to be taken, or only not known to
+ * be (a function of another file that no list mentions). */
+static unsigned
+call_accepts(const gimple *call, unsigned argno, unsigned *known)
+{
+	const unsigned all = VK_NULL | VK_ERR;
+
+	*known = all;
+	if (api_of_call(call) != API_NONE)
+		return all;	/* IS_ERR(), PTR_ERR(), ERR_CAST(), ... */
+	tree callee = gimple_call_fndecl(call);
+	if (!callee || TREE_CODE(callee) != FUNCTION_DECL)
+		return all;	/* an unknown target: nothing to say */
+	if (fndecl_built_in_p(callee))
+		return all;
+	unsigned listed;
+	if (DECL_NAME(callee) && listed_accepts(IDENTIFIER_POINTER(DECL_NAME(callee)), &listed))
+		return listed;
+	const struct param_info *pi = param_info_of(callee);
+	if (pi) {
+		if (argno >= MAX_PARAMS)
+			return all;
+		unsigned bad = ((pi->null_bad >> argno) & 1 ? VK_NULL : 0) |
+			       ((pi->err_bad >> argno) & 1 ? VK_ERR : 0);
+		unsigned unknown = ((pi->null_unknown >> argno) & 1 ? VK_NULL : 0) |
+				   ((pi->err_unknown >> argno) & 1 ? VK_ERR : 0);
+		*known = all & ~(unknown & ~bad);
+		return all & ~bad & ~unknown;
+	}
+	struct cgraph_node *node = cgraph_node::get(callee);
+	if (node && node->has_gimple_body_p())
+		return all;	/* ours, not analysed yet (recursion): unknown */
+	bool extra;
+	tree type = param_type(call, argno, &extra);
+	if (type && POINTER_TYPE_P(type) && VOID_TYPE_P(TREE_TYPE(type)))
+		return all;	/* a void * cookie handed back to us later, not used */
+	*known = 0;
+	return 0;
+}
+
+typedef void (*use_fn)(const struct use *u, void *data);
+
+static void
+use_at(gimple *stmt, tree op, enum use_kind kind, unsigned argno, use_fn cb, void *data)
+{
+	if (!op || TREE_CODE(op) != SSA_NAME || !POINTER_TYPE_P(TREE_TYPE(op)))
+		return;
+	struct use u = { stmt, op, kind, argno };
+	cb(&u, data);
+}
+
+/* Dereferences in the operand T of STMT; ARGNO >= 0 when T is a call's
+ * argument (then "&p->x" counts: the callee gets a pointer into *p). */
+static void
+derefs_in(gimple *stmt, tree t, int argno, use_fn cb, void *data)
+{
+	bool addr = false;
+
+	if (!t)
+		return;
+	if (TREE_CODE(t) == ADDR_EXPR) {
+		if (argno < 0)
+			return;		/* q = &p->x computes, it does not load */
+		t = TREE_OPERAND(t, 0);
+		addr = true;
+	}
+	tree base = t;
+	while (base && handled_component_p(base))
+		base = TREE_OPERAND(base, 0);
+	if (!base || (addr && base == t))
+		return;			/* &*p is p */
+	if ((TREE_CODE(base) == MEM_REF || TREE_CODE(base) == TARGET_MEM_REF) &&
+	    TREE_OPERAND(base, 0) && TREE_CODE(TREE_OPERAND(base, 0)) == SSA_NAME)
+		use_at(stmt, TREE_OPERAND(base, 0), addr ? USE_MEMBER_ADDR : USE_DEREF, 0, cb,
+		       data);
+}
+
+static void
+stmt_uses(gimple *stmt, use_fn cb, void *data)
+{
+	if (is_gimple_call(stmt)) {
+		if (gimple_call_internal_p(stmt))
+			return;
+		derefs_in(stmt, gimple_call_lhs(stmt), -1, cb, data);
+		tree callee = gimple_call_fndecl(stmt);
+		if (callee && fndecl_built_in_p(callee))
+			return;
+		for (unsigned i = 0; i < gimple_call_num_args(stmt); i++) {
+			bool extra;
+			param_type(stmt, i, &extra);
+			if (extra)
+				continue;	/* printk("%p", p): printed, not used */
+			tree a = gimple_call_arg(stmt, i);
+			if (!a)
+				continue;
+			/* f(&p->x) is "_1 = &p->x; f(_1);" */
+			if (TREE_CODE(a) == SSA_NAME && !SSA_NAME_IS_DEFAULT_DEF(a) &&
+			    gimple_assign_single_p(SSA_NAME_DEF_STMT(a)) &&
+			    TREE_CODE(gimple_assign_rhs1(SSA_NAME_DEF_STMT(a))) == ADDR_EXPR)
+				a = gimple_assign_rhs1(SSA_NAME_DEF_STMT(a));
+			if (TREE_CODE(a) == SSA_NAME)
+				use_at(stmt, a, USE_ARG, i, cb, data);
+			else
+				derefs_in(stmt, a, (int)i, cb, data);
+		}
+		return;
+	}
+	if (!is_gimple_assign(stmt) && gimple_code(stmt) != GIMPLE_RETURN)
+		return;
+	for (unsigned i = 0; i < gimple_num_ops(stmt); i++)
+		derefs_in(stmt, gimple_op(stmt, i), -1, cb, data);
+}
+
+/* ---- the check ---------------------------------------------------------- */
+struct candidate {
+	tree root;
+	gimple *source;		/* the call */
+	basic_block test_bb;
+	location_t test_loc;
+	struct use use;		/* the first use the test lets the value reach */
+	location_t use_loc;
+	unsigned slip;		/* VK_NULL or VK_ERR */
+};
+
+struct scan {
+	function *fn;
+	struct param_info self;
+	struct candidate *cands;
+	size_t ncands, cap;
+};
+
+/* The nearest test on the way to BB that removed HANDLED from ROOT's kinds;
+ * it must have let SLIP and valid pointers through (it took the value for
+ * good), else the use is not this bug. */
+static bool
+find_test(tree root, basic_block bb, unsigned handled, unsigned slip, basic_block *test_bb,
+	  location_t *test_loc)
+{
+	basic_block entry = ENTRY_BLOCK_PTR_FOR_FN(cfun);
+
+	for (int steps = 0; bb && bb != entry && steps < 512; steps++) {
+		if (single_pred_p(bb)) {
+			edge e = single_pred_edge(bb);
+			struct value_test t;
+			location_t loc;
+			if ((e->flags & (EDGE_TRUE_VALUE | EDGE_FALSE_VALUE)) &&
+			    value_block_test(e->src, &t, &loc) && t.root == root) {
+				unsigned allowed = (e->flags & EDGE_TRUE_VALUE) ? t.kinds
+										: (~t.kinds & VK_KINDS);
+				if (!(allowed & handled)) {
+					if (!(allowed & slip) || !(allowed & VK_VALID) ||
+					    loc == UNKNOWN_LOCATION)
+						return false;
+					*test_bb = e->src;
+					*test_loc = loc;
+					return true;
+				}
+			}
+		}
+		bb = get_immediate_dominator(CDI_DOMINATORS, bb);
+	}
+	return false;
+}
+
+static bool
+location_before(location_t a, location_t b)
+{
+	expanded_location xa = expand_location(user_location(a));
+	expanded_location xb = expand_location(user_location(b));
+	if (xa.line != xb.line)
+		return xa.line < xb.line;
+	return xa.column < xb.column;
+}
+
+static void
+add_candidate(struct scan *sc, const struct candidate *c)
+{
+	for (size_t i = 0; i < sc->ncands; i++) {
+		struct candidate *o = &sc->cands[i];
+		if (o->root == c->root && o->test_bb == c->test_bb) {
+			if (location_before(c->use_loc, o->use_loc))
+				*o = *c;
+			return;
+		}
+	}
+	if (sc->ncands == sc->cap) {
+		sc->cap = sc->cap ? 2 * sc->cap : 8;
+		sc->cands = XRESIZEVEC(struct candidate, sc->cands, sc->cap);
+	}
+	sc->cands[sc->ncands++] = *c;
+}
+
+/* A use of a parameter: does this function take NULL / an error pointer
+ * there? */
+static void
+param_use(struct scan *sc, const struct use *u, tree root, unsigned accepts, unsigned known)
+{
+	tree var = SSA_NAME_VAR(root);
+	if (!var || TREE_CODE(var) != PARM_DECL)
+		return;
+	int idx = param_index(sc->fn->decl, var);
+	if (idx < 0 || idx >= MAX_PARAMS)
+		return;
+	unsigned m = value_at_block(u->op, gimple_bb(u->stmt), NULL);
+	unsigned bit = 1u << idx;
+	if ((VK_POSSIBLE(m) & VK_NULL) && !(accepts & VK_NULL)) {
+		if (known & VK_NULL)
+			sc->self.null_bad |= bit;
+		else
+			sc->self.null_unknown |= bit;
+	}
+	if ((VK_POSSIBLE(m) & VK_ERR) && !(accepts & VK_ERR)) {
+		if (known & VK_ERR)
+			sc->self.err_bad |= bit;
+		else
+			sc->self.err_unknown |= bit;
+	}
+}
+
+/* Does the contract of the call DEF say that the kind SLIP routinely
+ * flows on from it?  callers=is_err on a fails=both function: its callers
+ * across the tree test only IS_ERR(), NULL is the "none" value that
+ * consumer APIs take (devm_gpiod_get_optional(), devm_clk_get()). */
+static bool
+slip_is_routine(const gimple *def, unsigned slip)
+{
+	tree callee = gimple_call_fndecl(def);
+	if (!callee || !DECL_NAME(callee))
+		return false;
+	const struct contract *c = contract_for_function(IDENTIFIER_POINTER(DECL_NAME(callee)));
+	if (!c)
+		return false;
+	return (slip == VK_NULL && c->callers == CALLERS_IS_ERR) ||
+	       (slip == VK_ERR && c->callers == CALLERS_NULL);
+}
+
+static void
+on_use(const struct use *u, void *data)
+{
+	struct scan *sc = (struct scan *)data;
+	tree root = value_root(u->op);
+
+	if (!root || TREE_CODE(root) != SSA_NAME)
+		return;
+	unsigned known = VK_NULL | VK_ERR;
+	unsigned accepts = u->kind == USE_ARG ? call_accepts(u->stmt, u->argno, &known) : 0;
+	if ((accepts & (VK_NULL | VK_ERR)) == (VK_NULL | VK_ERR))
+		return;
+	if (SSA_NAME_IS_DEFAULT_DEF(root)) {
+		param_use(sc, u, root, accepts, known);
+		return;
+	}
+	gimple *def = SSA_NAME_DEF_STMT(root);
+	if (!def || !is_gimple_call(def) || api_of_call(def) != API_NONE)
+		return;
+	unsigned dm = value_of_name(root, NULL);
+	if (!(VK_PROVEN(dm) & VK_NULL) || !(VK_PROVEN(dm) & VK_ERR))
+		return;
+	basic_block bb = gimple_bb(u->stmt);
+	location_t use_loc = gimple_location(u->stmt);
+	if (!bb || use_loc == UNKNOWN_LOCATION)
+		return;
+	unsigned um = value_at_block(u->op, bb, NULL);
+	if (!(VK_POSSIBLE(um) & VK_VALID))
+		return;		/* the code knows it is not a valid pointer here */
+	unsigned slip, handled;
+	if ((VK_PROVEN(um) & VK_NULL) && !(VK_POSSIBLE(um) & VK_ERR)) {
+		slip = VK_NULL;
+		handled = VK_ERR;
+	} else if ((VK_PROVEN(um) & VK_ERR) && !(VK_POSSIBLE(um) & VK_NULL)) {
+		slip = VK_ERR;
+		handled = VK_NULL;
+	} else {
+		return;		/* untested, or both handled */
+	}
+	if (accepts & slip)
+		return;
+	/* Passed to a function nobody told us about: a bug only if that kind
+	 * is not what the source's callers routinely pass on. */
+	if (!(known & slip) && slip_is_routine(def, slip))
+		return;
+	struct candidate c;
+	memset(&c, 0, sizeof(c));
+	if (!find_test(root, bb, handled, slip, &c.test_bb, &c.test_loc))
+		return;
+	c.root = root;
+	c.source = def;
+	c.use = *u;
+	c.use_loc = use_loc;
+	c.slip = slip;
+	add_candidate(sc, &c);
+}
+
+/* ---- the report ------------------------------------------------------
+ * Reports wait until every function is analysed: when the two kinds come
+ * from a function of this file that null-return will blame for its NULL
+ * (its callers here all test only IS_ERR(), or it stands in for an API
+ * whose callers do), that is the one mistake to report, not its callers'
+ * tests.  Only that needs the whole unit; everything else is kept as text
+ * and locations. */
+#define MAX_SOURCES 8
+
+struct pending {
+	location_t test_loc, call_loc, use_loc;
+	tree fndecl;			/* the function holding test and use */
+	tree sources[MAX_SOURCES];	/* this file's functions the kinds come from */
+	int nsources;
+	const struct contract *rule;	/* or the rule they come from */
+	char *src;			/* "'devm_gpiod_get_optional'", "this call" */
+	char *member;			/* "foo_ops.get" for a call through a member */
+	char *ptr;			/* "'reset'", "the pointer" */
+	char *callee;			/* the function a USE_ARG/USE_MEMBER_ADDR passes it to */
+	enum use_kind kind;
+	unsigned slip;
+};
+
+static struct pending *pending;
+static size_t npending, pending_cap;
+
+static const char *
+pointer_name(tree op, tree root)
+{
+	tree names[2] = { op, root };
+	for (int i = 0; i < 2; i++) {
+		if (!names[i] || TREE_CODE(names[i]) != SSA_NAME)
+			continue;
+		tree var = SSA_NAME_VAR(names[i]);
+		if (var && DECL_P(var) && DECL_NAME(var) && !DECL_ARTIFICIAL(var))
+			return IDENTIFIER_POINTER(DECL_NAME(var));
+	}
+	return NULL;
+}
+
+static char *
+quoted(const char *name, const char *otherwise)
+{
+	return name ? concat("'", name, "'", NULL) : xstrdup(otherwise);
+}
+
+static void
+keep_candidate(struct scan *sc, const struct candidate *c)
+{
+	struct pending p;
+	memset(&p, 0, sizeof(p));
+	p.test_loc = c->test_loc;
+	p.call_loc = gimple_location(c->source);
+	p.use_loc = c->use_loc;
+	p.fndecl = sc->fn->decl;
+	p.kind = c->use.kind;
+	p.slip = c->slip;
+	p.ptr = quoted(pointer_name(c->use.op, c->root), "the pointer");
+	tree used_by = is_gimple_call(c->use.stmt) ? gimple_call_fndecl(c->use.stmt) : NULL_TREE;
+	p.callee = xstrdup(decl_name(used_by));
+
+	const gimple *call = c->source;
+	tree callee = gimple_call_fndecl(call);
+	const char *name = NULL;
+	if (callee && DECL_NAME(callee)) {
+		name = IDENTIFIER_POINTER(DECL_NAME(callee));
+		const struct contract *rule = contract_for_function(name);
+		if (rule && rule->fails != FAILS_UNKNOWN)
+			p.rule = rule;
+		else
+			p.sources[p.nsources++] = callee;
+	} else if (!callee) {
+		name = infer_member_name(call);
+		if (name) {
+			p.member = xstrdup(name);
+			p.nsources = infer_member_targets(call, p.sources, MAX_SOURCES);
+		} else {
+			const char *via;
+			const struct contract *rule =
+				value_indirect_target(const_cast<gimple *>(call), &via);
+			if (rule) {
+				name = rule->name;
+				p.rule = rule;
+			}
+		}
+	}
+	p.src = quoted(name, "this call");
+
+	if (npending == pending_cap) {
+		pending_cap = pending_cap ? 2 * pending_cap : 16;
+		pending = XRESIZEVEC(struct pending, pending, pending_cap);
+	}
+	pending[npending++] = p;
+}
+
+/* "line 42", or "FILE:42" when the use is in another file than the test. */
+static const char *
+use_place(location_t use, location_t test, char *buf, size_t size)
+{
+	expanded_location xu = expand_location(user_location(use));
+	expanded_location xt = expand_location(user_location(test));
+	if (xu.file && xt.file && strcmp(xu.file, xt.file) != 0)
+		snprintf(buf, size, "%s:%d", xu.file, xu.line);
+	else
+		snprintf(buf, size, "line %d", xu.line);
+	return buf;
+}
+
+static bool
+callers_break_on_null(const struct contract *c)
+{
+	return c->callers == CALLERS_IS_ERR && c->fails != FAILS_NULL && c->fails != FAILS_BOTH;
+}
+
+/* Will null-return report the NULL that F returns (so that the callers'
+ * tests are not the mistake)? */
+static bool
+null_return_blames(tree f)
+{
+	struct fn_summary *s = summary_get(f, false);
+	struct standin st;
+	return check_severity[CHECK_NULL_RETURN] != SEV_OFF && s && s->null_returns &&
+	       standin_find(s, callers_break_on_null, &st);
+}
+
+/* Notes on why the source may return both kinds. */
+static void
+explain_source(struct report *r, const struct pending *p)
+{
+	if (p->rule) {
+		if (p->rule->rule_file)
+			report_note(r, UNKNOWN_LOCATION,
+				    "%s returns NULL or an error pointer (rule fails=both, %s:%d)",
+				    p->src, p->rule->rule_file, p->rule->rule_line);
+		return;
+	}
+	if (p->member) {
+		if (p->nsources == 1)
+			report_note(r, DECL_SOURCE_LOCATION(p->sources[0]),
+				    "'%s' is the only function this file stores in '%s', and it "
+				    "returns NULL or an error pointer", decl_name(p->sources[0]), p->member);
+		else
+			report_note(r, UNKNOWN_LOCATION,
+				    "the %d functions this file stores in '%s' return NULL or an error "
+				    "pointer", p->nsources, p->member);
+		return;
+	}
+	if (p->nsources == 1) {
+		struct fn_summary *s = summary_get(p->sources[0], false);
+		if (s && s->null_returns)
+			report_note(r, s->null_returns->loc, "%s returns NULL here", p->src);
+	}
+}
+
+static void
+report_pending(const struct pending *p)
+{
+	for (int i = 0; i < p->nsources; i++)
+		if (null_return_blames(p->sources[i]))
+			return;
+
+	char place[300];
+	const char *is_err = api_name(API_IS_ERR);
+	const char *is_err_or_null = api_name(API_IS_ERR_OR_NULL);
+	tree fndecl = p->fndecl;
+
+	use_place(p->use_loc, p->test_loc, place, sizeof(place));
+	struct report *r;
+	if (p->slip == VK_NULL)
+		r = report_begin(CHECK_MIXED_USE, p->test_loc,
+				 "%s may also return NULL, which this %s() test lets through to the use at %s",
+				 p->src, is_err, place);
+	else
+		r = report_begin(CHECK_MIXED_USE, p->test_loc,
+				 "%s may also return an error pointer, which this NULL test lets through "
+				 "to the use at %s", p->src, place);
+	if (!r)
+		return;
+
+	report_event(r, p->call_loc, fndecl, "%s may return NULL or an error pointer", p->src);
+	if (p->slip == VK_NULL)
+		report_event(r, p->test_loc, fndecl, "%s() is false for NULL: NULL goes on as if valid",
+			     is_err);
+	else
+		report_event(r, p->test_loc, fndecl,
+			     "a NULL test is false for an error pointer: it goes on as if valid");
+	const char *kind = p->slip == VK_NULL ? "NULL" : "an error pointer";
+	switch (p->kind) {
+	case USE_DEREF:
+		report_event(r, p->use_loc, fndecl, "%s is dereferenced here while it may be %s",
+			     p->ptr, kind);
+		break;
+	case USE_MEMBER_ADDR:
+		report_event(r, p->use_loc, fndecl,
+			     "the address of a member of %s is passed to '%s' here while %s may be %s",
+			     p->ptr, p->callee, p->ptr, kind);
+		break;
+	case USE_ARG:
+		report_event(r, p->use_loc, fndecl, "%s is passed to '%s' here, which does not accept %s",
+			     p->ptr, p->callee, kind);
+		break;
+	}
+	if (report_emit(r)) {
+		explain_source(r, p);
+		if (p->slip == VK_NULL)
+			report_note(r, p->test_loc,
+				    "if NULL is a failure here, test with '%s()'; if it means \"absent\", "
+				    "test %s for NULL before using it", is_err_or_null, p->ptr);
+		else
+			report_note(r, p->test_loc, "test with '%s()', or add an '%s()' test before the use",
+				    is_err_or_null, is_err);
+	}
+	report_end(r);
+}
+
+static int
+compare_pending(const void *a, const void *b)
+{
+	const struct pending *x = (const struct pending *)a, *y = (const struct pending *)b;
+	expanded_location xa = expand_location(user_location(x->test_loc));
+	expanded_location xb = expand_location(user_location(y->test_loc));
+	int c = strcmp(xa.file ? xa.file : "", xb.file ? xb.file : "");
+	if (c)
+		return c;
+	if (xa.line != xb.line)
+		return xa.line < xb.line ? -1 : 1;
+	return xa.column < xb.column ? -1 : xa.column > xb.column;
+}
+
+/* infer_at_end(): every function analysed, every caller known. */
+static void
+report_all(void)
+{
+	if (npending > 1)
+		qsort(pending, npending, sizeof(*pending), compare_pending);
+	for (size_t i = 0; i < npending; i++) {
+		report_pending(&pending[i]);
+		free(pending[i].src);
+		free(pending[i].member);
+		free(pending[i].ptr);
+		free(pending[i].callee);
+	}
+	npending = 0;
+}
 
 void
 check_mixed_use(function *fn)
 {
+	if (check_severity[CHECK_MIXED_USE] == SEV_OFF || !fn || !fn->decl || !fn->cfg)
+		return;
+	bool later = infer_at_end(report_all);
+	struct scan sc;
+	memset(&sc, 0, sizeof(sc));
+	sc.fn = fn;
+	sc.self.decl = fn->decl;
+
+	basic_block bb;
+	FOR_EACH_BB_FN(bb, fn) {
+		for (gimple_stmt_iterator gsi = gsi_start_bb(bb); !gsi_end_p(gsi); gsi_next(&gsi)) {
+			gimple *stmt = gsi_stmt(gsi);
+			if (!is_gimple_debug(stmt))
+				stmt_uses(stmt, on_use, &sc);
+		}
+	}
+	param_info_store(&sc.self);
+	for (size_t i = 0; i < sc.ncands; i++)
+		keep_candidate(&sc, &sc.cands[i]);
+	XDELETEVEC(sc.cands);
+	if (!later)
+		report_all();
 }
