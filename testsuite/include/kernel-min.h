@@ -342,4 +342,19 @@ struct dentry *debugfs_create_file(const char *name, umode_t mode,
 				   const struct file_operations *fops);
 void debugfs_remove(struct dentry *dentry);
 
+/* ---- mixed-use tests ----------------------------------------------------- */
+/* gpio/consumer.h */
+int desc_to_gpio(const struct gpio_desc *desc);
+int gpiod_direction_output(struct gpio_desc *desc, int value);
+
+/* clk.h */
+struct clk *devm_clk_get_optional(struct device *dev, const char *id);
+unsigned long clk_get_rate(struct clk *clk);
+
+/* device.h (a static inline there) */
+int devm_add_action_or_reset(struct device *dev, void (*action)(void *), void *data);
+
+/* of.h */
+extern void of_node_put(struct device_node *node);
+
 #endif /* ERRPTR_TEST_KERNEL_MIN_H */
