@@ -61,7 +61,7 @@ field_int(long n)
 static void
 field_kinds(unsigned kinds)
 {
-	char buf[4];
+	char buf[5];
 	int n = 0;
 	if (kinds & VK_NULL)
 		buf[n++] = 'n';
@@ -69,6 +69,8 @@ field_kinds(unsigned kinds)
 		buf[n++] = 'e';
 	if (kinds & VK_VALID)
 		buf[n++] = 'v';
+	if (kinds & VK_UNKNOWN)
+		buf[n++] = 'u';
 	if (!n)
 		buf[n++] = '-';
 	buf[n] = 0;
@@ -137,7 +139,8 @@ learn_function(struct fn_summary *s)
 	field(TREE_PUBLIC(decl) ? "global" : "static");
 	field_location(DECL_SOURCE_LOCATION(decl));
 	field_int(nargs);
-	field_kinds(VK_PROVEN(s->returns));
+	/* proven kinds, and 'u' when some return is of unknown origin */
+	field_kinds(VK_PROVEN(s->returns) | (VK_UNSURE(s->returns) ? VK_UNKNOWN : 0));
 	for (int i = 0; i < nreturned; i++) {
 		char buf[512];
 		unsigned k = returned[i].allowed;

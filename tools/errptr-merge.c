@@ -62,6 +62,7 @@
 #define K_NULL	1u
 #define K_ERR	2u
 #define K_VALID	4u
+#define K_UNKNOWN 8u	/* some return comes from a source the analysis cannot see */
 #define NONE	UINT32_MAX
 
 static const char *prog = "errptr-merge";
@@ -473,6 +474,7 @@ parse_kinds(const char *s, size_t n, uint8_t *out)
 		case 'n': *out |= K_NULL; break;
 		case 'e': *out |= K_ERR; break;
 		case 'v': *out |= K_VALID; break;
+		case 'u': *out |= K_UNKNOWN; break;
 		default: return false;
 		}
 	}
@@ -678,7 +680,12 @@ commit_unit(uint32_t unit)
 	size_t r = 0;
 	for (size_t i = 0; i < uf.n; i++) {
 		struct rec_f *p = &uf.a[i];
-		uint32_t key_unit = p->is_static ? unit : GLOBAL;
+		/* A static inline of a header (kzalloc, devm_kzalloc) is one
+		 * function wherever it is included: merge it like a global. */
+		const char *file = S(p->file);
+		size_t flen = strlen(file);
+		bool in_header = flen > 2 && strcmp(file + flen - 2, ".h") == 0;
+		uint32_t key_unit = p->is_static && !in_header ? unit : GLOBAL;
 		uint32_t id = map_put(&fn_map, KEY(key_unit, p->name), fns.n);
 		if (id == fns.n) {
 			struct fn *f = &PUSH(fns);
@@ -1108,7 +1115,9 @@ resolve_kinds(void)
 		uint8_t k = p->own;
 		for (uint32_t r = p->rets; r != NONE; r = rets.a[r].next)
 			if (rets.a[r].callee != NONE)
-				k |= fns.a[rets.a[r].callee].kinds & rets.a[r].allowed;
+				k |= fns.a[rets.a[r].callee].kinds & (rets.a[r].allowed | K_UNKNOWN);
+			else
+				k |= K_UNKNOWN;	/* a callee no summary defines */
 		if (k == p->kinds)
 			continue;
 		p->kinds = k;
@@ -1213,8 +1222,25 @@ add_rule(bool member, uint32_t name, uint8_t kinds, int nargs, const struct call
 					sample = &c->sample[t];
 		}
 	}
-	put(buf, sizeof(buf), &len, "%s %s fails=%s", member ? "member" : "func", S(name),
-	    fails_of(kinds));
+	/* No failure value was seen in the body.  The analysis proves kinds
+	 * from constants, ERR_PTR() and contracts, not from loads (the slab
+	 * allocators' NULL comes out of a freelist): when the callers agree
+	 * on a test, they know the contract better; else "none" only if every
+	 * return was seen ('u' absent), and no rule if not. */
+	const char *fails = fails_of(kinds);
+	if (!(kinds & (K_NULL | K_ERR))) {
+		if (verdict && strcmp(verdict, "null") == 0)
+			fails = "null";
+		else if (verdict && strcmp(verdict, "is_err") == 0)
+			fails = "err";
+		else if (verdict && strcmp(verdict, "is_err_or_null") == 0)
+			fails = "both";
+		else if (kinds & K_UNKNOWN) {
+			st.unwritable++;
+			return;
+		}
+	}
+	put(buf, sizeof(buf), &len, "%s %s fails=%s", member ? "member" : "func", S(name), fails);
 	if (verdict)
 		put(buf, sizeof(buf), &len, " callers=%s", verdict);
 	if (nargs >= 0 && nargs <= 127)
