@@ -32,7 +32,8 @@ describe_origin(struct report *r, const struct null_return *nr, tree fndecl)
 		report_event(r, o->loc, fndecl, "NULL is assigned here");
 		break;
 	case ORIGIN_ERR_PTR_ZERO:
-		report_event(r, o->loc, fndecl, "ERR_PTR() of a value that may be 0 is NULL");
+		report_event(r, o->loc, fndecl, "%s() of a value that may be 0 is NULL",
+			     api_name(API_ERR_PTR));
 		break;
 	case ORIGIN_CALL:
 		if (o->callee)
@@ -56,24 +57,31 @@ explain_callers(struct report *r, const struct standin *st)
 
 	if (st->kind == STANDIN_LOCAL_CALLERS) {
 		report_note(r, st->loc,
-			    "'%s' returns ERR_PTR() on other paths and its callers test only IS_ERR(), "
+			    "'%s' returns %s() on other paths and its callers test only %s(), "
 			    "e.g. '%s' at %s",
-			    st->api, st->via, location_text(st->loc, where, sizeof(where)));
+			    st->api, api_name(API_ERR_PTR), api_name(API_IS_ERR), st->via,
+			    location_text(st->loc, where, sizeof(where)));
 		return;
 	}
-	const char *how = c->fails == FAILS_NONE ? "never fails and never returns NULL"
-						 : "reports failure with ERR_PTR(), never NULL";
+	char how[128];
+	if (c->fails == FAILS_NONE)
+		snprintf(how, sizeof(how), "never fails and never returns NULL");
+	else
+		snprintf(how, sizeof(how), "reports failure with %s(), never NULL",
+			 api_name(API_ERR_PTR));
 	if (c->caller) {
 		/* caller=PATH:LINE:FUNCTION */
 		const char *last = strrchr(c->caller, ':');
 		if (last) {
 			report_note(r, UNKNOWN_LOCATION,
-				    "'%s' %s; callers test only IS_ERR(), e.g. '%s' at %.*s", st->api,
-				    how, last + 1, (int)(last - c->caller), c->caller);
+				    "'%s' %s; callers test only %s(), e.g. '%s' at %.*s", st->api,
+				    how, api_name(API_IS_ERR), last + 1, (int)(last - c->caller),
+				    c->caller);
 			return;
 		}
 	}
-	report_note(r, UNKNOWN_LOCATION, "'%s' %s; callers test only IS_ERR()", st->api, how);
+	report_note(r, UNKNOWN_LOCATION, "'%s' %s; callers test only %s()", st->api, how,
+		    api_name(API_IS_ERR));
 }
 
 void
@@ -93,10 +101,10 @@ check_null_return(struct fn_summary *s)
 		struct report *r = st.kind == STANDIN_LOCAL_CALLERS
 			? report_begin(CHECK_NULL_RETURN, nr->loc,
 				"'%s' returns NULL here, but its callers test the result only with "
-				"IS_ERR()", fn)
+				"%s()", fn, api_name(API_IS_ERR))
 			: report_begin(CHECK_NULL_RETURN, nr->loc,
 				"'%s' returns NULL here, but it stands in for '%s', whose callers "
-				"test the result only with IS_ERR()", fn, st.api);
+				"test the result only with %s()", fn, st.api, api_name(API_IS_ERR));
 		if (!r)
 			continue;	/* check off, or silenced at this site */
 		describe_origin(r, nr, s->decl);
@@ -106,9 +114,12 @@ check_null_return(struct fn_summary *s)
 				report_note(r, st.loc, "'%s' stands in for '%s': %s", fn, st.api,
 					    standin_evidence_text(&st, evidence, sizeof(evidence)));
 			explain_callers(r, &st);
-			if (nr->literal)
-				report_note_replace(r, nr->loc, "NULL", "ERR_PTR(-EINVAL)",
-					"return an error pointer instead, e.g. 'ERR_PTR(-EINVAL)'");
+			if (nr->literal) {
+				char fix[128];
+				snprintf(fix, sizeof(fix), "%s(-EINVAL)", api_name(API_ERR_PTR));
+				report_note_replace(r, nr->loc, "NULL", fix,
+					"return an error pointer instead, e.g. '%s'", fix);
+			}
 		}
 		report_end(r);
 	}

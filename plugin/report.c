@@ -301,7 +301,8 @@ standin_evidence_text(const struct standin *s, char *buf, size_t size)
 		snprintf(buf, size, "it is the definition of '%s'", s->api);
 		break;
 	case STANDIN_LOCAL_CALLERS:
-		snprintf(buf, size, "every caller in this file tests its result only with IS_ERR()");
+		snprintf(buf, size, "every caller in this file tests its result only with %s()",
+			 api_name(API_IS_ERR));
 		break;
 	default:
 		snprintf(buf, size, "?");

@@ -248,6 +248,23 @@ api_in_name(tree fndecl, bool (*wanted)(const struct contract *))
 
 static struct contract local_contract;
 
+/* A name or a passed-on call is weak evidence: a hook module's own function
+ * named after the API, yes; the kernel's own variants of an API defined
+ * next to it (in the API's file, or inline in a header), no. */
+static bool
+weak_evidence_applies(tree decl, const struct contract *c)
+{
+	if (!c)
+		return false;
+	expanded_location x = expand_location(DECL_SOURCE_LOCATION(decl));
+	if (!x.file || !main_input_filename || strcmp(x.file, main_input_filename) != 0)
+		return false;
+	if (c->is_member)
+		return true;
+	symtab_node *api = symtab_node::get_for_asmname(get_identifier(c->name));
+	return !api || !api->definition;
+}
+
 bool
 standin_find(struct fn_summary *s, bool (*wanted)(const struct contract *), struct standin *out)
 {
@@ -270,13 +287,20 @@ standin_find(struct fn_summary *s, bool (*wanted)(const struct contract *), stru
 			return true;
 		}
 	}
+	/* A function with a contract of its own is an API, not a stand-in
+	 * for a look-alike (try_lookup_one_len returns NULL by design). */
+	const struct contract *own = contract_for_function(name);
 	for (int k = STANDIN_HOOK_STRING; k <= STANDIN_DIRECT_CALL; k++) {
+		if (k == STANDIN_DIRECT_CALL && (own || !weak_evidence_applies(decl, s->evidence[k].contract)))
+			continue;
 		if (s->evidence[k].api && wanted(s->evidence[k].contract)) {
 			*out = s->evidence[k];
 			return true;
 		}
 	}
-	const struct contract *c = api_in_name(decl, wanted);
+	const struct contract *c = own ? NULL : api_in_name(decl, wanted);
+	if (c && !weak_evidence_applies(decl, c))
+		c = NULL;
 	if (c) {
 		memset(out, 0, sizeof(*out));
 		out->kind = STANDIN_NAME;

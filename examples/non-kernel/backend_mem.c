@@ -39,7 +39,7 @@ static struct kv_store *mem_open(const char *name, int flags)
 	struct mem_store *m = mem_alloc(sizeof(*m));
 
 	if (!m)
-		return NULL; /* { dg-error "'mem_open' returns NULL here, but it stands in for 'kv_backend.open', whose callers test the result only with IS_ERR\(\) \[errptr-null-return\]" } */
+		return NULL; /* { dg-error "'mem_open' returns NULL here, but it stands in for 'kv_backend.open', whose callers test the result only with kv_is_err\(\) \[errptr-null-return\]" } */
 	return &m->store;
 }
 

@@ -68,11 +68,11 @@ static struct kv_store *mem_open(const char *name, int flags)
 	struct kv_store *s = calloc(1, sizeof(*s));
 
 	if (!s)
-		return NULL;	/* { dg-error "'mem_open' returns NULL here, but it stands in for 'kv_backend.open', whose callers test the result only with IS_ERR\(\) \[errptr-null-return\]" } */
+		return NULL;	/* { dg-error "'mem_open' returns NULL here, but it stands in for 'kv_backend.open', whose callers test the result only with kv_is_err\(\) \[errptr-null-return\]" } */
 	return s;	/* { dg-bogus "errptr" } */
 }
 /* { dg-message "'mem_open' stands in for 'kv_backend.open': it is assigned to 'kv_backend.open'" "" 0 } */
-/* { dg-message "'kv_backend.open' reports failure with ERR_PTR\(\), never NULL; callers test only IS_ERR\(\), e.g. 'kv_open' at kv.c:47" "" 0 } */
+/* { dg-message "'kv_backend.open' reports failure with kv_mk_err\(\), never NULL; callers test only kv_is_err\(\), e.g. 'kv_open' at kv.c:47" "" 0 } */
 
 const struct kv_backend kv_mem_backend = {
 	.scheme	= "mem",
@@ -121,7 +121,7 @@ const struct kv_backend kv_cache_backend = {
 struct kv_store *kv_open_traced(const char *uri, int flags)
 {
 	if (!uri)
-		return NULL;	/* { dg-error "'kv_open_traced' returns NULL here, but it stands in for 'kv_open', whose callers test the result only with IS_ERR\(\) \[errptr-null-return\]" } */
+		return NULL;	/* { dg-error "'kv_open_traced' returns NULL here, but it stands in for 'kv_open', whose callers test the result only with kv_is_err\(\) \[errptr-null-return\]" } */
 	if (kv_trace_enabled)
 		kv_trace("open", uri);
 	return kv_open(uri, flags);	/* { dg-bogus "errptr" } */
@@ -158,12 +158,12 @@ struct kv_store *open_default_store(void)
 static struct kv_store *lookup_store(const char *uri)
 {
 	if (!uri)
-		return NULL;	/* { dg-error "'lookup_store' returns NULL here, but its callers test the result only with IS_ERR\(\) \[errptr-null-return\]" } */
+		return NULL;	/* { dg-error "'lookup_store' returns NULL here, but its callers test the result only with kv_is_err\(\) \[errptr-null-return\]" } */
 	if (strlen(uri) > 255)
 		return kv_mk_err(-ENAMETOOLONG);
 	return kv_open(uri, 0);	/* { dg-bogus "errptr" } */
 }
-/* { dg-message "'lookup_store' returns ERR_PTR\(\) on other paths and its callers test only IS_ERR\(\), e.g. 'kv_exists'" "" 0 } */
+/* { dg-message "'lookup_store' returns kv_mk_err\(\) on other paths and its callers test only kv_is_err\(\), e.g. 'kv_exists'" "" 0 } */
 
 int kv_exists(const char *uri)
 {

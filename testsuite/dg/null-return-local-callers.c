@@ -82,7 +82,7 @@ int akfs_mixed_a(const char *path)
 {
 	struct akfs_rule *r = rule_lookup_mixed(path);
 
-	if (IS_ERR(r))
+	if (IS_ERR(r))	/* { dg-warning "may also return NULL, which this IS_ERR\(\) test lets through .*\[errptr-mixed-use\]" } */
 		return PTR_ERR(r);
 	return r->action;
 }
@@ -149,7 +149,7 @@ int akfs_check_global(const char *path)
 {
 	struct akfs_rule *r = akfs_rule_lookup_global(path);
 
-	if (IS_ERR(r))
+	if (IS_ERR(r))	/* { dg-warning "may also return NULL, which this IS_ERR\(\) test lets through .*\[errptr-mixed-use\]" } */
 		return PTR_ERR(r);
 	return r->action;
 }
@@ -177,7 +177,7 @@ int akfs_check_escaping(const char *path)
 {
 	struct akfs_rule *r = rule_lookup_escaping(path);
 
-	if (IS_ERR(r))
+	if (IS_ERR(r))	/* { dg-warning "may also return NULL, which this IS_ERR\(\) test lets through .*\[errptr-mixed-use\]" } */
 		return PTR_ERR(r);
 	return r->action;
 }
