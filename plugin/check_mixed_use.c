@@ -26,7 +26,11 @@
  * functions that take NULL (the consumer APIs of optional GPIOs, clocks
  * and resets; kfree() and friends: list below), functions of this file
  * that test the parameter before they use it (found while analysing them,
- * callees first), storing the value, and returning it to the caller.
+ * callees first), storing the value, and returning it to the caller.  A
+ * function of another file that nobody has described is not known to take
+ * NULL; passing NULL to it is reported unless the source's rule says
+ * callers=is_err (its callers across the tree test only IS_ERR(): NULL is
+ * the "none" object that flows on, as from the optional getters).
  *
  * The warning is put at the test, not at the use: the test is what is
  * wrong (it handles half of the contract), it is where the fix goes, and
