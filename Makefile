@@ -115,11 +115,29 @@ demo: all
 check-selftest: deps
 	$(RUN) --selftest
 
+# make check: the runner's self-test, the dg and kbuild tests, and (without TESTS=) the
+# tests of the tools (SARIF, gate, merge, torture, bad input, learn concurrency,
+# install); each part prints its own "N passed, N failed", the last line is the total.
+GATE := tools/errptr-gate
+all: $(GATE)
+$(GATE): tools/errptr-gate.c | deps
+	$(CC) -O2 -g -Wall -o $@ $<
+
+TOOLS_RUN = ERRPTR_MERGE=$(CURDIR)/$(MERGE) sh testsuite/tools/run.sh --cc '$(CC)' \
+	--plugin $(CURDIR)/$(LOADER_SO) --gate $(CURDIR)/$(GATE) $(if $(KDIR),--kdir '$(KDIR)')
+
 check: all
-	$(RUN) --selftest
-	$(RUN) --plugin $(CURDIR)/$(LOADER_SO) $(RUNFLAGS) $(TESTS)
+	@mkdir -p build; rm -f build/check.*; \
+	{ $(RUN) --selftest; echo $$? > build/check.1.rc; } | tee build/check.1.out; \
+	{ $(RUN) --plugin $(CURDIR)/$(LOADER_SO) $(RUNFLAGS) $(TESTS); echo $$? > build/check.2.rc; } | \
+		tee build/check.2.out; \
+	$(if $(TESTS),,{ $(TOOLS_RUN); echo $$? > build/check.3.rc; } | tee build/check.3.out;) \
+	awk '/^[0-9]+ passed, [0-9]+ failed/ { p += $$1; f += $$3 } \
+	     END { printf "total: %d passed, %d failed\n", p, f }' build/check.*.out; \
+	! grep -qv '^0$$' build/check.*.rc
 
 clean: clean-merge
+	rm -f $(GATE)
 	rm -rf build
 	rm -f plugin/errptr.so plugin/errptr-gcc*.so
 
@@ -142,7 +160,7 @@ all: $(MERGE)
 $(MERGE): tools/errptr-merge.c | deps
 	$(CC) -O2 -g -Wall -o $@ $< -lelf -lcdb
 
-rules: all
+rules: all ksrc
 	KSRC='$(KSRC)' KBUILD_OUT='$(KBUILD_OUT)' KCC='$(CC)' LEARN_DIRS='$(LEARN_DIRS)' \
 	LEARN_JOBS='$(LEARN_JOBS)' LEARNED='$(abspath $(LEARNED))' \
 	PLUGIN='$(abspath $(LOADER_SO))' MERGE='$(abspath $(MERGE))' RULES_DIR='$(CURDIR)/rules' \
@@ -150,6 +168,33 @@ rules: all
 
 clean-merge:
 	rm -f $(MERGE)
+
+# ------------------------------------------------------------------ kernel source, bench
+# ksrc: Debian's linux-source-6.1 unpacked in KSRC (installed first when missing, as root).
+.PHONY: ksrc bench
+ksrc:
+	@test -f '$(KSRC)/Makefile' || { \
+	  test -f /usr/src/linux-source-6.1.tar.xz || { \
+	    if [ "$$(id -u)" = 0 ]; then apt-get update -q && \
+	      DEBIAN_FRONTEND=noninteractive apt-get install -y -q linux-source-6.1; \
+	    else echo "make: run as root, or: sudo apt-get install -y linux-source-6.1" >&2; exit 1; fi; }; \
+	  echo "unpacking /usr/src/linux-source-6.1.tar.xz into $(dir $(KSRC))"; \
+	  tar -C '$(dir $(KSRC))' -xf /usr/src/linux-source-6.1.tar.xz; }
+
+# make bench: compile-time cost of errptr (check and learn mode) against plain gcc on the
+# compile commands of BENCH_DIR of a defconfig build of KSRC (configured and built once,
+# plainly, in BENCH_TREE), alternating the three in one run; see tools/bench.sh.
+BENCH_TREE ?= $(CURDIR)/build/linux-bench
+BENCH_DIR ?= fs
+BENCH_RUNS ?= 5
+BENCH_FILES ?= 60
+bench: all ksrc
+	@test -f '$(BENCH_TREE)/.config' || $(MAKE) -s -C '$(KSRC)' O='$(BENCH_TREE)' CC='$(CC)' defconfig
+	@echo "bench: building $(BENCH_DIR)/ of a defconfig tree once, plainly ($(BENCH_TREE))"
+	@$(MAKE) -s -C '$(KSRC)' O='$(BENCH_TREE)' CC='$(CC)' -j$(LEARN_JOBS) $(BENCH_DIR)/ \
+		> '$(BENCH_TREE)/bench-build.log' 2>&1 || { tail -20 '$(BENCH_TREE)/bench-build.log'; exit 1; }
+	sh tools/bench.sh -r $(BENCH_RUNS) -f $(BENCH_FILES) -p $(CURDIR)/$(LOADER_SO) \
+		'$(BENCH_TREE)' $(BENCH_DIR)
 
 # ------------------------------------------------------------------ install, uninstall
 # make install [PREFIX=/usr/local] [DESTDIR=DIR] [PLUGINDIR=DIR]
