@@ -20,7 +20,8 @@
  * PTR_ERR_OR_ZERO() are not IS_ERR() tests.
  *
  * Cost: one pass over the statements, one value query per IS_ERR(), and
- * for each one reported a scan of the function's NULL tests of that value.
+ * for each one reported a binary search and a scan of the NULL tests of
+ * that value (sorted once per function).
  */
 #include "errptr.h"
 
@@ -29,6 +30,20 @@ struct null_test {
 	tree root;
 	basic_block bb;
 };
+
+static unsigned
+null_test_version(const null_test &t)
+{
+	return t.root && TREE_CODE(t.root) == SSA_NAME ? SSA_NAME_VERSION(t.root) : 0;
+}
+
+static int
+compare_null_tests(const void *a, const void *b)
+{
+	unsigned va = null_test_version(*(const null_test *)a);
+	unsigned vb = null_test_version(*(const null_test *)b);
+	return va < vb ? -1 : va > vb;
+}
 
 static bool
 separates_null(unsigned kinds)
@@ -268,9 +283,16 @@ check_test(function *fn, tree arg, basic_block bb, location_t loc, bool is_call,
 		return;		/* unneeded-check's business */
 	/* NULL tested too after the IS_ERR(), on its not-ERR side */
 	basic_block after = not_err_side(bb, root);
-	for (unsigned i = 0; i < null_tests.length(); i++)
-		if (null_tests[i].root == root &&
-		    dominated_by_p(CDI_DOMINATORS, null_tests[i].bb, after))
+	unsigned v = SSA_NAME_VERSION(root), lo = 0, hi = null_tests.length();
+	while (lo < hi) {	/* the first test of ROOT, sorted by version */
+		unsigned mid = (lo + hi) / 2;
+		if (null_test_version(null_tests[mid]) < v)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	for (unsigned i = lo; i < null_tests.length() && null_tests[i].root == root; i++)
+		if (dominated_by_p(CDI_DOMINATORS, null_tests[i].bb, after))
 			return;
 	report_is_err(fn, loc, is_call, src, api, c);
 }
@@ -299,6 +321,8 @@ check_is_err_on_null(function *fn)
 			}
 		}
 	}
+
+	null_tests.qsort(compare_null_tests);
 
 	FOR_EACH_BB_FN(bb, fn) {
 		for (gimple_stmt_iterator gsi = gsi_start_bb(bb); !gsi_end_p(gsi); gsi_next(&gsi)) {
