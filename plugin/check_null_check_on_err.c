@@ -108,13 +108,37 @@ struct walk {
 	location_t loc[MAX_ALIAS_LOCS];
 };
 
+/* T stripped of copies and casts, but not of PTR_ERR() and friends (as
+ * value_root() is): the pointer itself, not values computed from it. */
+static tree
+copy_root(tree t)
+{
+	for (int depth = 0; depth < 64 && t && TREE_CODE(t) == SSA_NAME; depth++) {
+		if (SSA_NAME_IS_DEFAULT_DEF(t))
+			return t;
+		gimple *def = SSA_NAME_DEF_STMT(t);
+		if (!is_gimple_assign(def))
+			return t;
+		enum tree_code code = gimple_assign_rhs_code(def);
+		tree rhs = gimple_assign_rhs1(def);
+		if (TREE_CODE(rhs) != SSA_NAME ||
+		    !(code == SSA_NAME || CONVERT_EXPR_CODE_P(code) || code == VIEW_CONVERT_EXPR))
+			return t;
+		if (INTEGRAL_TYPE_P(TREE_TYPE(t)) && INTEGRAL_TYPE_P(TREE_TYPE(rhs)) &&
+		    TYPE_PRECISION(TREE_TYPE(t)) < TYPE_PRECISION(TREE_TYPE(rhs)))
+			return t;
+		t = rhs;
+	}
+	return t;
+}
+
 static bool
 is_alias(struct walk *w, tree t)
 {
 	if (!t || TREE_CODE(t) != SSA_NAME)
 		return false;
-	tree r = value_root(t);
-	return bitmap_bit_p(w->alias, SSA_NAME_VERSION(r));
+	tree r = copy_root(t);
+	return TREE_CODE(r) == SSA_NAME && bitmap_bit_p(w->alias, SSA_NAME_VERSION(r));
 }
 
 static void
@@ -122,7 +146,9 @@ add_alias(struct walk *w, tree t, location_t loc)
 {
 	if (!t || TREE_CODE(t) != SSA_NAME)
 		return;
-	tree r = value_root(t);
+	tree r = copy_root(t);
+	if (TREE_CODE(r) != SSA_NAME)
+		return;
 	if (bitmap_set_bit(w->alias, SSA_NAME_VERSION(r)) && loc != UNKNOWN_LOCATION &&
 	    w->nlocs < MAX_ALIAS_LOCS) {
 		w->loc_version[w->nlocs] = SSA_NAME_VERSION(r);
@@ -135,7 +161,10 @@ alias_loc(struct walk *w, tree t)
 {
 	if (!t || TREE_CODE(t) != SSA_NAME)
 		return UNKNOWN_LOCATION;
-	unsigned v = SSA_NAME_VERSION(value_root(t));
+	tree r = copy_root(t);
+	if (TREE_CODE(r) != SSA_NAME)
+		return UNKNOWN_LOCATION;
+	unsigned v = SSA_NAME_VERSION(r);
 	for (unsigned i = 0; i < w->nlocs; i++)
 		if (w->loc_version[i] == v)
 			return w->loc[i];
