@@ -39,6 +39,9 @@ while [ $# -gt 0 ]; do
 done
 export LC_ALL=C
 PREFIX=${PREFIX:-/usr/local}
+# A "make check CC=gcc-11" above us passes CC=gcc-11 down through MAKEFLAGS: the copy is
+# built for each GCC explicitly below, so start from a clean make environment.
+unset MAKEFLAGS MAKEOVERRIDES MFLAGS MAKELEVEL
 [ -n "${KDIR:-}" ] || KDIR=$(sh "$top/testsuite/run.sh" --print-kdir 2>/dev/null)
 unset MAKEFLAGS MFLAGS MAKELEVEL DESTDIR PLUGINDIR BINDIR MANDIR INSTALL_MANIFEST
 
@@ -111,7 +114,7 @@ if [ ! -f "$src/Makefile" ] || ! grep -q '^install:' "$src/Makefile"; then
 	finish
 fi
 jobs=$(nproc 2>/dev/null || echo 2)
-if make -C "$src" -j"$jobs" >"$T/build.log" 2>&1; then
+if make -C "$src" -j"$jobs" CC=gcc >"$T/build.log" 2>&1; then
 	pass "make (default gcc) in a copy of the tree"
 else
 	fail "make (default gcc) in a copy of the tree"
