@@ -98,8 +98,10 @@ check_null_return(struct fn_summary *s)
 		if (nr->origin.kind == ORIGIN_ERR_PTR_ZERO &&
 		    check_severity[CHECK_ERR_PTR_ZERO] != SEV_OFF)
 			continue;
+		/* This file's callers are weaker evidence than a contract or a
+		 * hook: a warning of its own (local-null-return). */
 		struct report *r = st.kind == STANDIN_LOCAL_CALLERS
-			? report_begin(CHECK_NULL_RETURN, nr->loc,
+			? report_begin(CHECK_LOCAL_NULL_RETURN, nr->loc,
 				"'%s' returns NULL here, but its callers test the result only with "
 				"%s()", fn, api_name(API_IS_ERR))
 			: report_begin(CHECK_NULL_RETURN, nr->loc,

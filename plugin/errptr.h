@@ -188,6 +188,8 @@ struct standin {
 struct call_tests {
 	unsigned calls;		/* calls whose result is a pointer */
 	unsigned is_err_only;	/* tested with IS_ERR() and never for NULL */
+	unsigned is_err_deref;	/* of those, dereferenced by the caller */
+	bool example_derefs;	/* is_err_loc's caller dereferences */
 	unsigned null_tested;	/* tested for NULL (alone or with IS_ERR) */
 	unsigned untested;
 	location_t is_err_loc;	/* one IS_ERR-only test */
@@ -253,6 +255,7 @@ enum check_id {
 	CHECK_PTR_ERR_NOT_ERR,	/* PTR_ERR() of a pointer that may be NULL or valid */
 	CHECK_ERR_PTR_ZERO,	/* ERR_PTR(x), x may be 0 or positive */
 	CHECK_MIXED_USE,	/* NULL-and-ERR_PTR result used after one test */
+	CHECK_LOCAL_NULL_RETURN,/* null-return on this file's callers' evidence */
 	CHECK_COUNT
 };
 

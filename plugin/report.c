@@ -24,6 +24,8 @@ const struct check_desc checks[CHECK_COUNT] = {
 		"ERR_PTR(x) with x possibly 0 or positive, for callers that test IS_ERR()" },
 	/* CHECK_MIXED_USE */ { "mixed-use", SEV_WARNING,
 		"a NULL-or-ERR_PTR result used after a test for one kind only" },
+	/* CHECK_LOCAL_NULL_RETURN */ { "local-null-return", SEV_WARNING,
+		"a static function returns NULL, ERR_PTR() elsewhere, and its callers here test only IS_ERR()" },
 };
 
 enum severity check_severity[CHECK_COUNT];

@@ -319,11 +319,13 @@ standin_find(struct fn_summary *s, bool (*wanted)(const struct contract *), stru
 		return true;
 	}
 	/* Its own callers, all in this file (static, address not taken): all
-	 * test only IS_ERR(), and it does return ERR_PTR() on some path, so
-	 * NULL elsewhere breaks them. */
+	 * test only IS_ERR(), one at least then dereferences the pointer, and
+	 * it does return ERR_PTR() on some path, so NULL elsewhere breaks
+	 * them. */
 	const struct call_tests *ct = &s->tested_by_callers;
 	struct cgraph_node *node = cgraph_node::get(decl);
-	if (ct->calls > 0 && ct->is_err_only == ct->calls && (s->returns & VK_ERR) &&
+	if (ct->calls > 0 && ct->is_err_only == ct->calls && ct->is_err_deref > 0 &&
+	    (s->returns & VK_ERR) &&
 	    !TREE_PUBLIC(decl) && node && !node->address_taken) {
 		memset(&local_contract, 0, sizeof(local_contract));
 		local_contract.name = name;

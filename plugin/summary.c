@@ -258,8 +258,9 @@ test_bits(unsigned kinds)
 	}
 }
 
-/* Mark in USED the values STMT dereferences or passes to a function (not
- * the convention's own helpers, which take any pointer). */
+/* Mark in USED the values STMT dereferences.  (Handing a pointer on to
+ * another function is no evidence: do_mount() takes the NULL that
+ * copy_mount_options() returns for no options.) */
 static void
 note_uses(gimple *stmt, unsigned char *used, unsigned nnames)
 {
@@ -274,13 +275,6 @@ note_uses(gimple *stmt, unsigned char *used, unsigned nnames)
 		tree base = value_root(TREE_OPERAND(op, 0));
 		if (TREE_CODE(base) == SSA_NAME && SSA_NAME_VERSION(base) < nnames)
 			used[SSA_NAME_VERSION(base)] = 1;
-	}
-	if (!is_gimple_call(stmt) || api_of_call(stmt) != API_NONE || gimple_call_internal_p(stmt))
-		return;
-	for (unsigned i = 0; i < gimple_call_num_args(stmt); i++) {
-		tree arg = value_root(gimple_call_arg(stmt, i));
-		if (TREE_CODE(arg) == SSA_NAME && SSA_NAME_VERSION(arg) < nnames)
-			used[SSA_NAME_VERSION(arg)] = 1;
 	}
 }
 
@@ -321,7 +315,7 @@ static void
 analyse_call_tests(function *fn, unsigned nnames)
 {
 	unsigned char *tested = XCNEWVEC(unsigned char, nnames);
-	unsigned char *used = XCNEWVEC(unsigned char, nnames);	/* dereferenced or passed on */
+	unsigned char *used = XCNEWVEC(unsigned char, nnames);	/* dereferenced */
 	location_t *where = XCNEWVEC(location_t, nnames);
 	basic_block bb;
 
@@ -388,16 +382,19 @@ analyse_call_tests(function *fn, unsigned nnames)
 			if (passed_on)
 				bits = 0;
 			ct->calls++;
-			/* IS_ERR() alone says little unless the caller then relies
-			 * on the pointer: dereferences it or hands it on.  (nfsd
-			 * stores a NULL dentry it handles later.) */
-			if (bits == TESTED_IS_ERR && !used[SSA_NAME_VERSION(lhs)])
-				bits = 0;
+			/* IS_ERR() alone says little unless some caller then
+			 * relies on the pointer and dereferences it (nfsd stores a
+			 * NULL dentry it handles later; do_mount() takes the NULL
+			 * copy_mount_options() returns): count those apart, and
+			 * name one of them as the example. */
 			if (bits == TESTED_IS_ERR) {
+				bool deref = used[SSA_NAME_VERSION(lhs)];
 				ct->is_err_only++;
-				if (!ct->is_err_caller) {
+				ct->is_err_deref += deref;
+				if (!ct->is_err_caller || (deref && !ct->example_derefs)) {
 					ct->is_err_caller = fn->decl;
 					ct->is_err_loc = where[SSA_NAME_VERSION(lhs)];
+					ct->example_derefs = deref;
 				}
 			} else if (bits & TESTED_NULL) {
 				ct->null_tested++;

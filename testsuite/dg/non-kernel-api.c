@@ -158,7 +158,7 @@ struct kv_store *open_default_store(void)
 static struct kv_store *lookup_store(const char *uri)
 {
 	if (!uri)
-		return NULL;	/* { dg-error "'lookup_store' returns NULL here, but its callers test the result only with kv_is_err\(\) \[errptr-null-return\]" } */
+		return NULL;	/* { dg-warning "'lookup_store' returns NULL here, but its callers test the result only with kv_is_err\(\) \[errptr-local-null-return\]" } */
 	if (strlen(uri) > 255)
 		return kv_mk_err(-ENAMETOOLONG);
 	return kv_open(uri, 0);	/* { dg-bogus "errptr" } */
@@ -171,6 +171,8 @@ int kv_exists(const char *uri)
 
 	if (kv_is_err(s))
 		return kv_ptr_errno(s) == -ENOENT ? 0 : (int)kv_ptr_errno(s);
+	if (!s->backend)	/* relies on s: a NULL from lookup_store() oopses here */
+		return 0;
 	kv_free(s);
 	return 1;
 }
