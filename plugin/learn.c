@@ -183,8 +183,12 @@ learn_member(const char *type_name, const char *field_name, tree fndecl, locatio
 void
 learn_write_section(void)
 {
-	if (!errptr_learn || !text_len || !asm_out_file)
+	if (!errptr_learn || !asm_out_file)
 		return;
+	/* A unit with nothing to say still says so, so that coverage can
+	 * tell "nothing to learn" from "not compiled with errptr". */
+	if (!text_len)
+		begin_record("");	/* the header line alone */
 	fprintf(asm_out_file, "\t.pushsection .discard.errptr,\"\",@progbits\n");
 	const char *p = text;
 	while (*p) {
