@@ -11,7 +11,9 @@
 #   - exactly one line containing "error:" in the output (any kind: cc1, gcc, located)
 #   - exit status 1: the compile fails, and not by a signal (>= 128)
 #   - no "internal compiler error"
-# Prints PASS:/FAIL: per test and "N passed, N failed"; exit status 1 if any failed.
+# Prints PASS:/FAIL: per test and "bad-input-count: N passed, N failed"; exit status 1 if
+# any failed.  The plugin defaults to $ERRPTR_PLUGIN (testsuite/tools/run.sh sets it), else
+# plugin/errptr.so of this tree; make check runs this through testsuite/tools/run.sh.
 
 LC_ALL=C LANG=C LC_MESSAGES=C
 export LC_ALL LANG LC_MESSAGES
@@ -19,7 +21,7 @@ unset CDPATH
 
 ROOT=$(cd "$(dirname "$0")/../.." && pwd) || exit 2
 CC=${CC:-gcc}
-PLUGIN=$ROOT/plugin/errptr.so
+PLUGIN=${ERRPTR_PLUGIN:-$ROOT/plugin/errptr.so}
 while [ $# -gt 0 ]; do
 	case $1 in
 	--cc) CC=$2; shift 2 ;;
@@ -38,8 +40,7 @@ done
 cd "$ROOT" || exit 2
 [ -z "$files" ] && files=$(ls testsuite/dg/bad-input-*.c 2>/dev/null)
 if [ ! -f "$PLUGIN" ]; then
-	echo "FAIL: plugin $PLUGIN not found (run make first)"
-	echo "0 passed, 1 failed"
+	echo "FAIL: bad-input-count: plugin $PLUGIN not found (run make first)"
 	exit 1
 fi
 
@@ -69,13 +70,13 @@ for f in $files; do
 		why="${why:+$why; }$nerr error lines, expected exactly 1"
 	fi
 	if [ -z "$why" ]; then
-		echo "PASS: $f: one error line, exit status 1: $(grep 'error:' "$tmp/log")"
+		echo "PASS: bad-input-count: $f: one error line, exit status 1: $(grep 'error:' "$tmp/log")"
 		pass=$((pass + 1))
 	else
-		echo "FAIL: $f: $why"
+		echo "FAIL: bad-input-count: $f: $why"
 		sed 's/^/    | /' "$tmp/log" | head -n 10
 		fail=$((fail + 1))
 	fi
 done
-echo "$pass passed, $fail failed"
+echo "bad-input-count: $pass passed, $fail failed"
 [ "$fail" -eq 0 ]

@@ -1,8 +1,12 @@
 #!/bin/sh
 # ccache-distcc.sh - errptr through ccache and distcc gives what a plain build gives.
 #
-#   sh testsuite/tools/ccache-distcc.sh [--cc CC] [--plugin PATH] [--kdir DIR]
+#   sh testsuite/tools/ccache-distcc.sh --run [--cc CC] [--plugin PATH] [--kdir DIR]
 #        [--module DIR] [--keep DIR]
+#   make check-ccache-distcc
+#
+# Without --run (or ERRPTR_SLOW_TESTS=1) it only prints SKIP: make check runs every
+# testsuite/tools/*.sh, and this one takes about a minute and installs packages.
 #
 # Builds the kbuild module DIR (default examples/seed-hook) against the kernel headers
 # (default: testsuite/run.sh --print-kdir) four ways, each in the same scratch path:
@@ -28,25 +32,30 @@
 #
 # ccache and distcc are Debian packages: as root, missing ones are installed with
 # apt-get; otherwise (or when that fails) each part that needs them prints SKIP with the
-# reason.  Prints PASS:/FAIL:/SKIP: lines and "N passed, N failed, N skipped".
+# reason.  Prints PASS:/FAIL:/SKIP: lines and "ccache-distcc: N passed, N failed, N skipped".
+# Defaults: $CC, else gcc; $ERRPTR_PLUGIN, else plugin/errptr.so; $KDIR, else the kernel
+# headers testsuite/run.sh finds.  With a compiler that lacks -ftrivial-auto-var-init
+# (gcc-11), kbuild gets CONFIG_INIT_STACK_ALL_ZERO= as testsuite/run.sh does.
 
 LC_ALL=C LANG=C LC_MESSAGES=C
 export LC_ALL LANG LC_MESSAGES
 unset CDPATH
 ROOT=$(cd "$(dirname "$0")/../.." && pwd) || exit 2
 CC=${CC:-gcc}
-PLUGIN=$ROOT/plugin/errptr.so
-KDIR=
+PLUGIN=${ERRPTR_PLUGIN:-$ROOT/plugin/errptr.so}
+KDIR=${KDIR:-}
 MODULE=$ROOT/examples/seed-hook
 KEEP=
+RUN=${ERRPTR_SLOW_TESTS:-0}
 while [ $# -gt 0 ]; do
 	case $1 in
+	--run) RUN=1; shift ;;
 	--cc) CC=$2; shift 2 ;;
 	--plugin) PLUGIN=$2; shift 2 ;;
 	--kdir) KDIR=$2; shift 2 ;;
 	--module) MODULE=$2; shift 2 ;;
 	--keep) KEEP=$2; shift 2 ;;
-	-h | --help) sed -n '2,28p' "$0"; exit 0 ;;
+	-h | --help) sed -n '2,38p' "$0"; exit 0 ;;
 	*) echo "ccache-distcc.sh: unknown argument $1" >&2; exit 2 ;;
 	esac
 done
@@ -55,14 +64,19 @@ case $MODULE in /*) ;; *) MODULE=$(pwd)/$MODULE ;; esac
 [ -n "$KDIR" ] || KDIR=$(sh "$ROOT/testsuite/run.sh" --print-kdir)
 
 pass=0 fail=0 skip=0
-ok() { echo "PASS: $*"; pass=$((pass + 1)); }
-bad() { echo "FAIL: $*"; fail=$((fail + 1)); }
-skipped() { echo "SKIP: $*"; skip=$((skip + 1)); }
+ok() { echo "PASS: ccache-distcc: $*"; pass=$((pass + 1)); }
+bad() { echo "FAIL: ccache-distcc: $*"; fail=$((fail + 1)); }
+skipped() { echo "SKIP: ccache-distcc: $*"; skip=$((skip + 1)); }
 finish() {
-	echo "$pass passed, $fail failed, $skip skipped"
+	echo "ccache-distcc: $pass passed, $fail failed, $skip skipped"
 	[ "$fail" -eq 0 ]
 	exit
 }
+
+if [ "$RUN" != 1 ]; then
+	skipped "not run by default (about a minute, installs ccache and distcc): make check-ccache-distcc, or sh $0 --run"
+	finish
+fi
 
 if [ ! -f "$PLUGIN" ]; then
 	bad "plugin $PLUGIN not found (run make first)"
@@ -71,6 +85,13 @@ fi
 if [ -z "$KDIR" ] || [ ! -f "$KDIR/Makefile" ]; then
 	skipped "no kernel build directory (install linux-headers-amd64 or pass --kdir DIR)"
 	finish
+fi
+
+# gcc-11 lacks -ftrivial-auto-var-init, which the Debian 6.1 configuration asks for
+KBUILD_COMPAT=
+if grep -q '^CONFIG_INIT_STACK_ALL_ZERO=y' "$KDIR/.config" 2>/dev/null &&
+	! $CC -Werror -ftrivial-auto-var-init=zero -x c -c -o /dev/null /dev/null >/dev/null 2>&1; then
+	KBUILD_COMPAT=CONFIG_INIT_STACK_ALL_ZERO=
 fi
 
 # ---- the tools, installed on demand
@@ -150,7 +171,8 @@ build() {
 	find "$T/mod" \( -name '*.o' -o -name '*.ko' -o -name '.*.cmd' -o -name '*.mod*' \) -exec rm -f {} + 2>/dev/null
 	(
 		unset MAKEFLAGS MFLAGS MAKELEVEL MAKEOVERRIDES
-		timeout 600 make -s -C "$KDIR" M="$T/mod" CC="$cc" KCFLAGS="$kcflags" </dev/null
+		# shellcheck disable=SC2086 # KBUILD_COMPAT is a word list
+		timeout 600 make -s -C "$KDIR" M="$T/mod" CC="$cc" KCFLAGS="$kcflags" $KBUILD_COMPAT </dev/null
 	) >"$T/$way-$mode.log" 2>&1
 	echo $? >"$T/$way-$mode.status"
 	# the errptr diagnostics: [errptr-...] errors and warnings, and errptr's notes
@@ -216,7 +238,7 @@ fi
 if [ -z "$(find "$T/plain-learn.sec" -type f ! -name '*.none')" ]; then
 	bad "plain learn-mode build of $MODULE left no .discard.errptr section"
 fi
-echo "plain: error mode exit status $(cat "$T/plain-error.status"), $(grep -c '\[errptr-' "$T/plain-error.diag") errptr diagnostics; learn mode exit status $(cat "$T/plain-learn.status"), $(find "$T/plain-learn.sec" -type f ! -name '*.none' | wc -l) sections"
+echo "ccache-distcc: plain: error mode exit status $(cat "$T/plain-error.status"), $(grep -c '\[errptr-' "$T/plain-error.diag") errptr diagnostics; learn mode exit status $(cat "$T/plain-learn.status"), $(find "$T/plain-learn.sec" -type f ! -name '*.none' | wc -l) sections"
 
 # ---- ccache, cold then warm
 if [ -n "$why_ccache" ]; then
@@ -278,7 +300,7 @@ else
 		if grep -q 'fplugin=.*insecure' "$T/distccd/log"; then
 			ok "distcc: the server refuses 'distcc $CC -fplugin=...' (distccd: $(grep -o '\-fplugin=[^.]*insecure and not supported' "$T/distccd/log" | head -n 1))"
 		else
-			echo "NOTE: distcc: this distccd ran 'distcc $CC -fplugin=...' (older than 3.3?)"
+			echo "NOTE: ccache-distcc: this distccd ran 'distcc $CC -fplugin=...' (older than 3.3?)"
 		fi
 		: >"$T/distccd/log"
 		for mode in error learn; do

@@ -12,8 +12,9 @@
 #
 # Files that contain the word "torture-slow" (blocks-20000.c: GCC itself needs ~20-60 s
 # at -O2 for it, with or without errptr) run only with --slow (make torture).
-# Prints the runner's output per level and "N passed, N failed" over both;
-# exit status 1 if anything failed.
+# Prints the runner's output per level and "torture: N passed, N failed" over both;
+# exit status 1 if anything failed.  The plugin defaults to $ERRPTR_PLUGIN, else
+# plugin/errptr.so; make check runs the fast set through testsuite/tools/run.sh.
 #
 # Internal: torture.sh --cc-at OPT CC [ARGS...] runs CC with ARGS, -O2 replaced by OPT.
 
@@ -41,7 +42,7 @@ unset CDPATH
 ROOT=$(cd "$(dirname "$0")/../.." && pwd) || exit 2
 SELF=$ROOT/testsuite/tools/torture.sh
 CC=${CC:-gcc}
-PLUGIN=$ROOT/plugin/errptr.so
+PLUGIN=${ERRPTR_PLUGIN:-$ROOT/plugin/errptr.so}
 SLOW=0
 RUNOPTS=
 while [ $# -gt 0 ]; do
@@ -52,7 +53,7 @@ while [ $# -gt 0 ]; do
 	-j) RUNOPTS="$RUNOPTS -j $2"; shift 2 ;;
 	-j*) RUNOPTS="$RUNOPTS $1"; shift ;;
 	-v) RUNOPTS="$RUNOPTS -v"; shift ;;
-	-h | --help) sed -n '2,18p' "$0"; exit 0 ;;
+	-h | --help) sed -n '2,20p' "$0"; exit 0 ;;
 	-*) echo "torture.sh: unknown option $1" >&2; exit 2 ;;
 	*) break ;;
 	esac
@@ -75,8 +76,7 @@ else
 	done
 fi
 if [ -z "$files" ]; then
-	echo "FAIL: no torture tests found"
-	echo "0 passed, 1 failed"
+	echo "FAIL: torture: no torture tests found"
 	exit 1
 fi
 
@@ -92,12 +92,12 @@ for opt in -O2 -O0; do
 	fi
 	# shellcheck disable=SC2086 # RUNOPTS and files are word lists
 	sh "$ROOT/testsuite/run.sh" --cc "$cc" --plugin "$PLUGIN" $RUNOPTS $files >"$tmp/out" 2>&1
-	sed -e '$d' -e "s/^\(PASS\|FAIL\): /\1: [$opt] /" "$tmp/out"
+	sed -e '$d' -e "s/^\(PASS\|FAIL\): /\1: torture $opt: /" "$tmp/out"
 	p=$(grep -c '^PASS:' "$tmp/out")
 	f=$(grep -c '^FAIL:' "$tmp/out")
 	echo "torture $opt: $p passed, $f failed ($(($(date +%s) - start)) s)"
 	pass=$((pass + p))
 	fail=$((fail + f))
 done
-echo "$pass passed, $fail failed"
+echo "torture: $pass passed, $fail failed"
 [ "$fail" -eq 0 ]
