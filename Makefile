@@ -397,3 +397,28 @@ uninstall:
 	INSTALL_MANIFEST='$(INSTALL_MANIFEST)' PLUGINDIR='$(PLUGINDIR)' CC='$(CC)' \
 		sh -c "$$ERRPTR_INSTALL_SH" errptr-install uninstall
 # ------------------------------------------------------------------ end of install, uninstall
+
+# ------------------------------------------------------------------ reliability (docs/reliability.md)
+# make check runs the fast parts through testsuite/tools/run.sh (bad-input-count.sh,
+# torture.sh without its slow test, learn-concurrency.sh).  These targets run the rest:
+#   make csmith [CSMITH_N=2000] [CSMITH_SEED=S]   random programs through errptr (csmith)
+#   make torture                                  every torture test, blocks-20000.c too
+#   make check-ccache-distcc                      ccache (cold, warm) and distcc vs a plain build
+# csmith and libcsmith-dev are Debian packages needed only here: "make deps" checks and
+# installs them for this target alone.
+CSMITH_N ?= 2000
+CSMITH_PKGS = csmith libcsmith-dev
+
+.PHONY: csmith torture check-ccache-distcc
+csmith: all
+	@$(MAKE) --no-print-directory deps DEPS_PKGS='$(CSMITH_PKGS)'
+	sh tools/csmith-run.sh --cc '$(CC)' --plugin $(CURDIR)/$(LOADER_SO) -n $(CSMITH_N) \
+		$(if $(CSMITH_SEED),--seed $(CSMITH_SEED))
+
+torture: all
+	sh testsuite/tools/torture.sh --cc '$(CC)' --plugin $(CURDIR)/$(LOADER_SO) --slow
+
+check-ccache-distcc: all
+	sh testsuite/tools/ccache-distcc.sh --run --cc '$(CC)' --plugin $(CURDIR)/$(LOADER_SO) \
+		$(if $(KDIR),--kdir '$(KDIR)')
+# ------------------------------------------------------------------ end of reliability
