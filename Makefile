@@ -132,8 +132,11 @@ check: all
 	{ $(RUN) --plugin $(CURDIR)/$(LOADER_SO) $(RUNFLAGS) $(TESTS); echo $$? > build/check.2.rc; } | \
 		tee build/check.2.out; \
 	$(if $(TESTS),,{ $(TOOLS_RUN); echo $$? > build/check.3.rc; } | tee build/check.3.out;) \
-	awk '/^[0-9]+ passed, [0-9]+ failed/ { p += $$1; f += $$3 } \
-	     END { printf "total: %d passed, %d failed\n", p, f }' build/check.*.out; \
+	awk '/[0-9]+ passed, [0-9]+ failed/ { last[FILENAME] = $$0 } \
+	     END { for (f in last) { n = split(last[f], w, " "); \
+	             for (i = 2; i <= n; i++) { if (w[i] == "passed,") p += w[i - 1]; \
+	                                         if (w[i] ~ /^failed/) fl += w[i - 1] } } \
+	           printf "total: %d passed, %d failed\n", p, fl }' build/check.*.out; \
 	! grep -qv '^0$$' build/check.*.rc
 
 clean: clean-merge
