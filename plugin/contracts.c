@@ -11,10 +11,11 @@
  * A file read later overrides entries of one read earlier; the same name
  * twice in one file is an error.  Every error names the file and line and
  * fails the compilation: silently wrong rules would be worse than none.
+ * The syntax is read by rules_parse.c (no GCC there, so it can be fuzzed:
+ * tools/fuzz/); this file keeps the store, the duplicates and the messages.
  */
 #include "errptr.h"
-
-#define MAX_LINE 4096
+#include "rules_parse.h"	/* the syntax: lines, fields, values */
 
 static htab_t functions, members, standins;
 
@@ -109,20 +110,16 @@ contract_name_exists(const char *name, size_t len)
 	return lookup(functions, key) != NULL || rules_index_has(false, key);
 }
 
-static const char *const fails_names[] = { "unknown", "none", "null", "err", "both" };
-static const char *const callers_names[] = { "unknown", "is_err", "null", "is_err_or_null",
-					     "none", "mixed" };
-
 const char *
 fails_name(enum fail_kind k)
 {
-	return fails_names[k];
+	return rules_fails_names[k];
 }
 
 const char *
 callers_name(enum callers_kind k)
 {
-	return callers_names[k];
+	return rules_callers_names[k];
 }
 
 unsigned
@@ -137,55 +134,21 @@ fails_to_mask(enum fail_kind k)
 	}
 }
 
-static int
-word_index(const char *const *words, int n, const char *w)
-{
-	for (int i = 0; i < n; i++)
-		if (strcmp(words[i], w) == 0)
-			return i;
-	return -1;
-}
-
-static bool
-is_identifier(const char *s, bool allow_dot)
-{
-	bool dot_seen = false;
-
-	if (!(ISALPHA(*s) || *s == '_'))
-		return false;
-	for (s++; *s; s++) {
-		if (ISALNUM(*s) || *s == '_')
-			continue;
-		if (*s == '.' && allow_dot && !dot_seen && (ISALPHA(s[1]) || s[1] == '_')) {
-			dot_seen = true;
-			continue;
-		}
-		return false;
-	}
-	return !allow_dot || dot_seen;
-}
-
 struct reader {
+	struct rules_parser p;	/* p.ctx: this reader */
 	const char *file;
-	int line;
-	bool failed;
 	htab_t seen;		/* "kind name" of this file, to find duplicates */
 };
 
-static void ATTRIBUTE_PRINTF_2
-rule_error(struct reader *rd, const char *fmt, ...)
+/* The parser's errors (rules_parse.c formats them), through GCC. */
+static void
+report_rule_error(struct rules_parser *p, const char *msg)
 {
-	char msg[512];
-	va_list ap;
-
-	va_start(ap, fmt);
-	vsnprintf(msg, sizeof(msg), fmt, ap);
-	va_end(ap);
-	if (rd->line)
-		error("%s:%d: %s [errptr-rules]", rd->file, rd->line, msg);
+	const char *file = ((struct reader *)p->ctx)->file;
+	if (p->line)
+		error("%s:%d: %s [errptr-rules]", file, p->line, msg);
 	else	/* a line of the learned index: FILE names the index and key */
-		error("%s: %s [errptr-rules]", rd->file, msg);
-	rd->failed = true;
+		error("%s: %s [errptr-rules]", file, msg);
 }
 
 static bool
@@ -221,109 +184,44 @@ store(htab_t table, const char *key, const struct contract *c)
 	e->c.name = e->key;
 }
 
-/* The fields of a "func" or "member" line as a contract; false (after an
- * error naming the file and line) when they are malformed.  Shared by the
- * rules files and the learned index (rules_index.c), which parses the one
- * line it looks up. */
-static bool
-contract_from_fields(struct reader *rd, bool member, char **fields, int nfields,
-		     struct contract *out)
+/* The fields of a "func" or "member" line (rules_parse.c) as a contract. */
+static void
+contract_of(struct reader *rd, bool member, const struct rule_contract *rc, struct contract *out)
 {
 	struct contract c;
 	memset(&c, 0, sizeof(c));
-	c.nargs = -1;
 	c.is_member = member;
+	c.fails = (enum fail_kind)rc->fails;
+	c.callers = (enum callers_kind)rc->callers;
+	c.nargs = rc->nargs;
+	c.caller = rc->caller ? xstrdup(rc->caller) : NULL;
+	c.src = rc->src ? xstrdup(rc->src) : NULL;
 	c.rule_file = rd->file;
-	c.rule_line = rd->line;
-
-	if (nfields < 2) {
-		rule_error(rd, "'%s' needs a name", fields[0]);
-		return false;
-	}
-	const char *name = fields[1];
-	if (!is_identifier(name, member)) {
-		rule_error(rd, member ? "'%s' is not STRUCT.FIELD" : "'%s' is not a function name",
-			   name);
-		return false;
-	}
-	bool have_fails = false;
-	for (int i = 2; i < nfields; i++) {
-		char *eq = strchr(fields[i], '=');
-		if (!eq || eq == fields[i] || !eq[1]) {
-			rule_error(rd, "'%s' is not KEY=VALUE", fields[i]);
-			return false;
-		}
-		*eq = 0;
-		const char *key = fields[i], *val = eq + 1;
-		if (strcmp(key, "fails") == 0) {
-			int k = word_index(fails_names, ARRAY_SIZE(fails_names), val);
-			if (k <= 0) {
-				rule_error(rd, "fails=%s: expected null, err, both or none", val);
-				return false;
-			}
-			c.fails = (enum fail_kind)k;
-			have_fails = true;
-		} else if (strcmp(key, "callers") == 0) {
-			int k = word_index(callers_names, ARRAY_SIZE(callers_names), val);
-			if (k <= 0) {
-				rule_error(rd, "callers=%s: expected is_err, null, is_err_or_null, "
-					   "none or mixed", val);
-				return false;
-			}
-			c.callers = (enum callers_kind)k;
-		} else if (strcmp(key, "args") == 0) {
-			char *end;
-			long n = strtol(val, &end, 10);
-			if (*end || n < 0 || n > 127) {
-				rule_error(rd, "args=%s: expected a number of arguments", val);
-				return false;
-			}
-			c.nargs = (int)n;
-		} else if (strcmp(key, "caller") == 0) {
-			c.caller = xstrdup(val);
-		} else if (strcmp(key, "src") == 0) {
-			c.src = xstrdup(val);
-		} else {
-			rule_error(rd, "unknown key '%s'", key);
-			return false;
-		}
-	}
-	if (!have_fails) {
-		rule_error(rd, "'%s' needs fails=", name);
-		return false;
-	}
+	c.rule_line = rd->p.line;
 	*out = c;
-	return true;
 }
 
 static void
-parse_contract(struct reader *rd, bool member, char **fields, int nfields)
+take_contract(struct rules_parser *p, bool member, const struct rule_contract *rc)
 {
+	struct reader *rd = (struct reader *)p->ctx;
 	struct contract c;
 
-	if (!contract_from_fields(rd, member, fields, nfields, &c))
-		return;
-	if (!first_in_file(rd, fields[0], fields[1])) {
-		rule_error(rd, "'%s' is already described in this file", fields[1]);
+	if (!first_in_file(rd, member ? "member" : "func", rc->name)) {
+		rules_error(p, "'%s' is already described in this file", rc->name);
 		return;
 	}
-	store(member ? members : functions, fields[1], &c);
+	contract_of(rd, member, rc, &c);
+	store(member ? members : functions, rc->name, &c);
 }
 
 static void
-parse_standin(struct reader *rd, char **fields, int nfields)
+take_standin(struct rules_parser *p, const char *fn, const char *api)
 {
-	if (nfields != 3 || strncmp(fields[2], "for=", 4) != 0) {
-		rule_error(rd, "expected 'standin FUNCTION for=API'");
-		return;
-	}
-	const char *api = fields[2] + 4;
-	if (!is_identifier(fields[1], false) || !is_identifier(api, false)) {
-		rule_error(rd, "'standin' takes two function names");
-		return;
-	}
-	if (!first_in_file(rd, "standin", fields[1])) {
-		rule_error(rd, "'%s' is already described in this file", fields[1]);
+	struct reader *rd = (struct reader *)p->ctx;
+
+	if (!first_in_file(rd, "standin", fn)) {
+		rules_error(p, "'%s' is already described in this file", fn);
 		return;
 	}
 	struct contract c;
@@ -331,84 +229,21 @@ parse_standin(struct reader *rd, char **fields, int nfields)
 	c.nargs = -1;
 	c.standin_for = xstrdup(api);
 	c.rule_file = rd->file;
-	c.rule_line = rd->line;
-	store(standins, fields[1], &c);
+	c.rule_line = rd->p.line;
+	store(standins, fn, &c);
 }
 
 static void
-parse_api(struct reader *rd, char **fields, int nfields)
+reader_init(struct reader *rd, const char *file)
 {
-	if (nfields < 2) {
-		rule_error(rd, "'api' needs KEY=NAME fields");
-		return;
-	}
-	for (int i = 1; i < nfields; i++) {
-		char *eq = strchr(fields[i], '=');
-		if (!eq || eq == fields[i] || !eq[1]) {
-			rule_error(rd, "'%s' is not KEY=NAME", fields[i]);
-			return;
-		}
-		*eq = 0;
-		if (strcmp(fields[i], "max_errno") == 0) {
-			char *end;
-			long n = strtol(eq + 1, &end, 10);
-			if (*end || !api_set_max_errno(n)) {
-				rule_error(rd, "max_errno=%s: expected a number from 1 to 65535", eq + 1);
-				return;
-			}
-			continue;
-		}
-		if (!is_identifier(eq + 1, false)) {
-			rule_error(rd, "'%s' is not a name", eq + 1);
-			return;
-		}
-		if (!api_set_name(fields[i], eq + 1)) {
-			rule_error(rd, "unknown api key '%s' (expected is_err, is_err_or_null, err_ptr, "
-				   "ptr_err, err_cast, ptr_err_or_zero or max_errno)", fields[i]);
-			return;
-		}
-	}
-}
-
-#define MAX_FIELDS 32
-
-/* Split LINE (modified) into blank-separated FIELDS, up to a '#' comment:
- * their number, or -1 after an error. */
-static int
-split_fields(struct reader *rd, char *line, char **fields)
-{
-	char *hash = strchr(line, '#');
-	if (hash)
-		*hash = 0;
-	int n = 0;
-	for (char *tok = strtok(line, " \t\r"); tok; tok = strtok(NULL, " \t\r")) {
-		if (n == MAX_FIELDS) {
-			rule_error(rd, "too many fields");
-			return -1;
-		}
-		fields[n++] = tok;
-	}
-	return n;
-}
-
-static void
-parse_line(struct reader *rd, char *line)
-{
-	char *fields[MAX_FIELDS];
-	int n = split_fields(rd, line, fields);
-	if (n <= 0)
-		return;
-	if (strcmp(fields[0], "func") == 0)
-		parse_contract(rd, false, fields, n);
-	else if (strcmp(fields[0], "member") == 0)
-		parse_contract(rd, true, fields, n);
-	else if (strcmp(fields[0], "standin") == 0)
-		parse_standin(rd, fields, n);
-	else if (strcmp(fields[0], "api") == 0)
-		parse_api(rd, fields, n);
-	else
-		rule_error(rd, "unknown keyword '%s' (expected func, member, standin or api)",
-			   fields[0]);
+	memset(rd, 0, sizeof(*rd));
+	rd->p.ctx = rd;
+	rd->p.error = report_rule_error;
+	rd->p.contract = take_contract;
+	rd->p.standin = take_standin;
+	rd->p.api_name = api_set_name;
+	rd->p.api_max_errno = api_set_max_errno;
+	rd->file = file;
 }
 
 bool
@@ -421,49 +256,12 @@ contracts_load_file(const char *path)
 		return false;
 	}
 	struct reader rd;
-	rd.file = xstrdup(path);
-	rd.line = 0;
-	rd.failed = false;
+	reader_init(&rd, xstrdup(path));
 	rd.seen = htab_create(64, entry_hash, entry_eq, NULL);
-
-	char buf[MAX_LINE + 2];
-	bool skipping = false;
-	while (fgets(buf, sizeof(buf), f)) {
-		size_t len = strlen(buf);
-		bool complete = len > 0 && buf[len - 1] == '\n';
-		if (skipping) {		/* the rest of an over-long line */
-			skipping = !complete;
-			continue;
-		}
-		rd.line++;
-		if (!complete && !feof(f)) {
-			rule_error(&rd, "line longer than %d characters", MAX_LINE);
-			skipping = true;
-			continue;
-		}
-		if (memchr(buf, 0, len) || strlen(buf) != len) {
-			rule_error(&rd, "binary data in a rules file");
-			break;
-		}
-		bool bad = false;
-		for (size_t i = 0; i < len; i++) {
-			unsigned char ch = buf[i];
-			if (ch < 0x20 && ch != '\t' && ch != '\n' && ch != '\r')
-				bad = true;
-		}
-		if (bad) {
-			rule_error(&rd, "control characters in a rules file");
-			continue;
-		}
-		if (complete)
-			buf[len - 1] = 0;
-		parse_line(&rd, buf);
-	}
-	if (ferror(f))
-		rule_error(&rd, "read error: %s", xstrerror(errno));
+	rules_read(&rd.p, f);
 	fclose(f);
 	htab_delete(rd.seen);
-	return !rd.failed;
+	return !rd.p.failed;
 }
 
 static int
@@ -546,19 +344,20 @@ contracts_parse_rule(const char *where, char *text, bool member, const char *nam
 		     struct contract *out)
 {
 	struct reader rd;
-	rd.file = where;
-	rd.line = 0;
-	rd.failed = false;
-	rd.seen = NULL;
+	reader_init(&rd, where);
 
-	char *fields[MAX_FIELDS];
-	int n = split_fields(&rd, text, fields);
+	char *fields[RULES_MAX_FIELDS];
+	int n = rules_split_fields(&rd.p, text, fields);
 	if (n < 0)
 		return false;
 	if (n < 2 || strcmp(fields[0], member ? "member" : "func") != 0 ||
 	    strcmp(fields[1], name) != 0) {
-		rule_error(&rd, "expected a '%s %s' rule", member ? "member" : "func", name);
+		rules_error(&rd.p, "expected a '%s %s' rule", member ? "member" : "func", name);
 		return false;
 	}
-	return contract_from_fields(&rd, member, fields, n, out);
+	struct rule_contract rc;
+	if (!rules_contract_fields(&rd.p, member, fields, n, &rc))
+		return false;
+	contract_of(&rd, member, &rc, out);
+	return true;
 }

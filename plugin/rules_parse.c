@@ -1,0 +1,269 @@
+/*
+ * rules_parse.c - the syntax of rules files (docs/rules.md), without GCC:
+ * lines, fields, KEY=VALUE pairs and their values.  See rules_parse.h;
+ * plugin/contracts.c stores what it reads, tools/fuzz/fuzz_rules.c fuzzes it.
+ * Common subset of C and C++: no GCC or libiberty header here.
+ */
+#include "rules_parse.h"
+
+#include <errno.h>
+#include <stdarg.h>
+#include <stdlib.h>
+#include <string.h>
+
+const char *const rules_fails_names[5] = { "unknown", "none", "null", "err", "both" };
+const char *const rules_callers_names[6] = { "unknown", "is_err", "null", "is_err_or_null",
+					     "none", "mixed" };
+
+void
+rules_error(struct rules_parser *p, const char *fmt, ...)
+{
+	char msg[512];
+	va_list ap;
+
+	va_start(ap, fmt);
+	vsnprintf(msg, sizeof(msg), fmt, ap);
+	va_end(ap);
+	p->failed = true;
+	p->error(p, msg);
+}
+
+static int
+word_index(const char *const *words, int n, const char *w)
+{
+	for (int i = 0; i < n; i++)
+		if (strcmp(words[i], w) == 0)
+			return i;
+	return -1;
+}
+
+/* ASCII only, whatever the locale (as libiberty's safe-ctype). */
+static bool
+is_alpha(char c)
+{
+	return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
+}
+
+static bool
+is_alnum(char c)
+{
+	return is_alpha(c) || (c >= '0' && c <= '9');
+}
+
+static bool
+is_identifier(const char *s, bool allow_dot)
+{
+	bool dot_seen = false;
+
+	if (!(is_alpha(*s) || *s == '_'))
+		return false;
+	for (s++; *s; s++) {
+		if (is_alnum(*s) || *s == '_')
+			continue;
+		if (*s == '.' && allow_dot && !dot_seen && (is_alpha(s[1]) || s[1] == '_')) {
+			dot_seen = true;
+			continue;
+		}
+		return false;
+	}
+	return !allow_dot || dot_seen;
+}
+
+bool
+rules_contract_fields(struct rules_parser *p, bool member, char **fields, int nfields,
+		      struct rule_contract *out)
+{
+	struct rule_contract c;
+	memset(&c, 0, sizeof(c));
+	c.nargs = -1;
+
+	if (nfields < 2) {
+		rules_error(p, "'%s' needs a name", fields[0]);
+		return false;
+	}
+	const char *name = fields[1];
+	if (!is_identifier(name, member)) {
+		rules_error(p, member ? "'%s' is not STRUCT.FIELD" : "'%s' is not a function name",
+			    name);
+		return false;
+	}
+	c.name = name;
+	bool have_fails = false;
+	for (int i = 2; i < nfields; i++) {
+		char *eq = strchr(fields[i], '=');
+		if (!eq || eq == fields[i] || !eq[1]) {
+			rules_error(p, "'%s' is not KEY=VALUE", fields[i]);
+			return false;
+		}
+		*eq = 0;
+		const char *key = fields[i], *val = eq + 1;
+		if (strcmp(key, "fails") == 0) {
+			int k = word_index(rules_fails_names, 5, val);
+			if (k <= 0) {
+				rules_error(p, "fails=%s: expected null, err, both or none", val);
+				return false;
+			}
+			c.fails = k;
+			have_fails = true;
+		} else if (strcmp(key, "callers") == 0) {
+			int k = word_index(rules_callers_names, 6, val);
+			if (k <= 0) {
+				rules_error(p, "callers=%s: expected is_err, null, is_err_or_null, "
+					    "none or mixed", val);
+				return false;
+			}
+			c.callers = k;
+		} else if (strcmp(key, "args") == 0) {
+			char *end;
+			long n = strtol(val, &end, 10);
+			if (*end || n < 0 || n > 127) {
+				rules_error(p, "args=%s: expected a number of arguments", val);
+				return false;
+			}
+			c.nargs = (int)n;
+		} else if (strcmp(key, "caller") == 0) {
+			c.caller = val;
+		} else if (strcmp(key, "src") == 0) {
+			c.src = val;
+		} else {
+			rules_error(p, "unknown key '%s'", key);
+			return false;
+		}
+	}
+	if (!have_fails) {
+		rules_error(p, "'%s' needs fails=", name);
+		return false;
+	}
+	*out = c;
+	return true;
+}
+
+static void
+parse_standin(struct rules_parser *p, char **fields, int nfields)
+{
+	if (nfields != 3 || strncmp(fields[2], "for=", 4) != 0) {
+		rules_error(p, "expected 'standin FUNCTION for=API'");
+		return;
+	}
+	const char *api = fields[2] + 4;
+	if (!is_identifier(fields[1], false) || !is_identifier(api, false)) {
+		rules_error(p, "'standin' takes two function names");
+		return;
+	}
+	p->standin(p, fields[1], api);
+}
+
+static void
+parse_api(struct rules_parser *p, char **fields, int nfields)
+{
+	if (nfields < 2) {
+		rules_error(p, "'api' needs KEY=NAME fields");
+		return;
+	}
+	for (int i = 1; i < nfields; i++) {
+		char *eq = strchr(fields[i], '=');
+		if (!eq || eq == fields[i] || !eq[1]) {
+			rules_error(p, "'%s' is not KEY=NAME", fields[i]);
+			return;
+		}
+		*eq = 0;
+		if (strcmp(fields[i], "max_errno") == 0) {
+			char *end;
+			long n = strtol(eq + 1, &end, 10);
+			if (*end || !p->api_max_errno(n)) {
+				rules_error(p, "max_errno=%s: expected a number from 1 to 65535", eq + 1);
+				return;
+			}
+			continue;
+		}
+		if (!is_identifier(eq + 1, false)) {
+			rules_error(p, "'%s' is not a name", eq + 1);
+			return;
+		}
+		if (!p->api_name(fields[i], eq + 1)) {
+			rules_error(p, "unknown api key '%s' (expected is_err, is_err_or_null, err_ptr, "
+				    "ptr_err, err_cast, ptr_err_or_zero or max_errno)", fields[i]);
+			return;
+		}
+	}
+}
+
+int
+rules_split_fields(struct rules_parser *p, char *line, char **fields)
+{
+	char *hash = strchr(line, '#');
+	if (hash)
+		*hash = 0;
+	int n = 0;
+	for (char *tok = strtok(line, " \t\r"); tok; tok = strtok(NULL, " \t\r")) {
+		if (n == RULES_MAX_FIELDS) {
+			rules_error(p, "too many fields");
+			return -1;
+		}
+		fields[n++] = tok;
+	}
+	return n;
+}
+
+void
+rules_parse_line(struct rules_parser *p, char *line)
+{
+	char *fields[RULES_MAX_FIELDS];
+	struct rule_contract c;
+	int n = rules_split_fields(p, line, fields);
+	if (n <= 0)
+		return;
+	if (strcmp(fields[0], "func") == 0 || strcmp(fields[0], "member") == 0) {
+		bool member = fields[0][0] == 'm';
+		if (rules_contract_fields(p, member, fields, n, &c))
+			p->contract(p, member, &c);
+	} else if (strcmp(fields[0], "standin") == 0) {
+		parse_standin(p, fields, n);
+	} else if (strcmp(fields[0], "api") == 0) {
+		parse_api(p, fields, n);
+	} else {
+		rules_error(p, "unknown keyword '%s' (expected func, member, standin or api)",
+			    fields[0]);
+	}
+}
+
+void
+rules_read(struct rules_parser *p, FILE *f)
+{
+	char buf[RULES_MAX_LINE + 2];
+	bool skipping = false;
+
+	while (fgets(buf, sizeof(buf), f)) {
+		size_t len = strlen(buf);
+		bool complete = len > 0 && buf[len - 1] == '\n';
+		if (skipping) {		/* the rest of an over-long line */
+			skipping = !complete;
+			continue;
+		}
+		p->line++;
+		if (!complete && !feof(f)) {
+			rules_error(p, "line longer than %d characters", RULES_MAX_LINE);
+			skipping = true;
+			continue;
+		}
+		if (memchr(buf, 0, len) || strlen(buf) != len) {
+			rules_error(p, "binary data in a rules file");
+			break;
+		}
+		bool bad = false;
+		for (size_t i = 0; i < len; i++) {
+			unsigned char ch = buf[i];
+			if (ch < 0x20 && ch != '\t' && ch != '\n' && ch != '\r')
+				bad = true;
+		}
+		if (bad) {
+			rules_error(p, "control characters in a rules file");
+			continue;
+		}
+		if (complete)
+			buf[len - 1] = 0;
+		rules_parse_line(p, buf);
+	}
+	if (ferror(f))
+		rules_error(p, "read error: %s", strerror(errno));
+}
