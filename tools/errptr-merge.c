@@ -1504,6 +1504,80 @@ usage(FILE *f)
 		prog, prog, SECTION_NAME);
 }
 
+#ifdef ERRPTR_MERGE_FUZZ
+/* ------------------------------------------------------------ fuzzing
+ * For tools/fuzz/fuzz_summary.c (built with -DERRPTR_MERGE_FUZZ, without
+ * main): sections' contents through the same header check, record parser,
+ * resolution and rules as read_object() and main(), without ELF files.
+ *   errptr_merge_reset()          forget everything read
+ *   errptr_merge_parse_section()  one object's section: 1 read, 0 skipped
+ *   errptr_merge_finish()         resolve and make the rules: their number
+ *   errptr_merge_rule(i)          the text of rule I */
+#define VEC_FREE(v) (free((v).a), memset(&(v), 0, sizeof(v)))
+
+static void
+map_free(struct map *m)
+{
+	free(m->keys);
+	free(m->vals);
+	memset(m, 0, sizeof(*m));
+}
+
+void
+errptr_merge_reset(void)
+{
+	free(pool);
+	pool = NULL;
+	pool_len = pool_cap = 0;
+	VEC_FREE(str_off);
+	free(str_tab);
+	str_tab = NULL;
+	str_tab_size = 0;
+	free(tuples.a);
+	memset(&tuples, 0, sizeof(tuples));
+	map_free(&fn_map);
+	map_free(&member_map);
+	map_free(&callee_map);
+	map_free(&unit_seen);
+	VEC_FREE(fns);
+	VEC_FREE(rets);
+	VEC_FREE(members);
+	VEC_FREE(stores);
+	VEC_FREE(callers);
+	VEC_FREE(uf);
+	VEC_FREE(ur);
+	VEC_FREE(uc);
+	VEC_FREE(um);
+	for (size_t i = 0; i < rules.n; i++)
+		free(rules.a[i].line);
+	VEC_FREE(rules);
+	memset(&st, 0, sizeof(st));
+}
+
+int
+errptr_merge_parse_section(const char *data, size_t len)
+{
+	struct object o = { "fuzz.o", 0, 0 };
+	if (!check_headers(&o, data, len))
+		return 0;
+	parse_units(&o, data, len);
+	return 1;
+}
+
+size_t
+errptr_merge_finish(void)
+{
+	resolve_kinds();
+	make_rules();
+	return rules.n;
+}
+
+const char *
+errptr_merge_rule(size_t i)
+{
+	return i < rules.n ? rules.a[i].line : NULL;
+}
+#else
 int
 main(int argc, char **argv)
 {
@@ -1620,3 +1694,4 @@ main(int argc, char **argv)
 	}
 	return 0;
 }
+#endif /* ERRPTR_MERGE_FUZZ */
