@@ -425,3 +425,23 @@ check-ccache-distcc: all
 	sh testsuite/tools/ccache-distcc.sh --run --cc '$(CC)' --plugin $(CURDIR)/$(LOADER_SO) \
 		$(if $(KDIR),--kdir '$(KDIR)')
 # ------------------------------------------------------------------ end of reliability
+
+# ------------------------------------------------------------------ fuzzing (docs/reliability.md)
+#   make fuzz [FUZZ_SECONDS=600] [FUZZ_KEEP=1] [FUZZ_HARNESSES="rules summary"]
+# libFuzzer harnesses (tools/fuzz/): the rules parser (plugin/rules_parse.c) and
+# errptr-merge's summary reader, built with clang -fsanitize=fuzzer,address,undefined and
+# run one after the other for FUZZ_SECONDS each on a scratch copy of tools/fuzz/corpus/
+# (in build/fuzz); FUZZ_KEEP=1 merges the inputs that add coverage back into the tree's
+# corpus.  Fails on any crash, leak, hang or UB report.  Not part of make check (which runs
+# a short smoke run, testsuite/tools/fuzz-smoke.sh).  clang and its fuzzer runtime are
+# Debian packages needed only here: "make deps" checks and installs them for this target.
+FUZZ_SECONDS ?= 600
+FUZZ_HARNESSES ?= rules summary
+FUZZ_PKGS = clang libclang-rt-14-dev libelf-dev libcdb-dev
+
+.PHONY: fuzz
+fuzz:
+	@$(MAKE) --no-print-directory deps DEPS_PKGS='$(FUZZ_PKGS)'
+	sh tools/fuzz/fuzz.sh --seconds $(FUZZ_SECONDS) --dir $(CURDIR)/build/fuzz \
+		$(if $(filter 1,$(FUZZ_KEEP)),--keep) $(FUZZ_HARNESSES)
+# ------------------------------------------------------------------ end of fuzzing
