@@ -47,7 +47,8 @@ while read -r cmdfile; do
 	line=$(sed -n 's/^\(saved\)\{0,1\}cmd_[^ ]* := //p' "$cmdfile" | head -n 1)
 	case $line in gcc*" -c "*".c"|gcc*" -c "*".c "*) ;; *) continue ;; esac
 	n=$((n + 1))
-	printf '%s\n' "$line" | sed -e 's/ -Wp,-MMD,[^ ]*//' \
+	# only the compiler: kbuild chains objtool and friends after "; "
+	printf '%s\n' "$line" | sed -e 's/; .*//' -e 's/ -Wp,-MMD,[^ ]*//' \
 		-e 's/ -fplugin=[^ ]*errptr[^ ]*//g' -e 's/ -fplugin-arg-errptr-[^ ]*//g' \
 		-e "s| -o [^ ]*| -o $work/out.o|" > "$work/cmd.$n"
 done
