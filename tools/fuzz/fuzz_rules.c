@@ -5,7 +5,9 @@
  * FILE (fmemopen), exactly as contracts_load_file() does, over-long lines
  * and NUL bytes included.  The first line is also parsed alone, as the
  * learned index (contracts_parse_rule()) parses the one line it looks up.
- * The callbacks check what the parser hands out; "make fuzz" builds it.
+ * The callbacks check what the parser hands out, and the errors: a NUL byte
+ * is "binary data" on its line (or falls in an over-long line, reported as
+ * such), and nothing is read after it.  "make fuzz" builds it.
  */
 #define _GNU_SOURCE
 #include <stdint.h>
@@ -17,6 +19,9 @@
 
 static size_t sink;		/* keeps the checks' reads alive */
 
+/* what the file gave */
+static int binary_line, long_line_at_nul, nul_line, errors_after_binary, taken_after_binary;
+
 #define CHECK(c) do { if (!(c)) { fprintf(stderr, "fuzz_rules: check failed: %s\n", #c); abort(); } } while (0)
 
 static void
@@ -26,11 +31,19 @@ on_error(struct rules_parser *p, const char *msg)
 	CHECK(n > 0 && n < 512);
 	CHECK(p->line >= 0);
 	sink += n;
+	if (binary_line)
+		errors_after_binary++;
+	if (strcmp(msg, "binary data in a rules file") == 0)
+		binary_line = p->line;
+	if (p->line == nul_line && strncmp(msg, "line longer than", 16) == 0)
+		long_line_at_nul = 1;
 }
 
 static void
 on_contract(struct rules_parser *p, bool member, const struct rule_contract *c)
 {
+	if (binary_line)
+		taken_after_binary++;
 	CHECK(c->name && *c->name);
 	CHECK(member == (strchr(c->name, '.') != NULL));
 	CHECK(c->fails > 0 && c->fails < 5);
@@ -51,6 +64,8 @@ on_contract(struct rules_parser *p, bool member, const struct rule_contract *c)
 static void
 on_standin(struct rules_parser *p, const char *fn, const char *api)
 {
+	if (binary_line)
+		taken_after_binary++;
 	CHECK(*fn && *api && !strchr(fn, '.') && !strchr(api, '.'));
 	sink += strlen(fn) + strlen(api);
 }
@@ -95,11 +110,31 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		void *copy = malloc(size);
 		memcpy(copy, data, size);
 		FILE *f = fmemopen(copy, size, "r");
+		const uint8_t *nul = memchr(data, 0, size);
+		nul_line = 0;
+		size_t nul_col = 0;	/* its offset in its line */
+		if (nul) {	/* the line of the first NUL, 1-based */
+			nul_line = 1;
+			for (const uint8_t *q = data; q < nul; q++, nul_col++)
+				if (*q == '\n') {
+					nul_line++;
+					nul_col = (size_t)-1;
+				}
+		}
+		binary_line = long_line_at_nul = errors_after_binary = taken_after_binary = 0;
 		if (f) {
 			parser_init(&p);
 			rules_read(&p, f);
 			fclose(f);
+			if (nul && nul_col <= RULES_MAX_LINE)
+				CHECK(binary_line == nul_line);
+			else if (nul)	/* in the rest of an over-long line */
+				CHECK(long_line_at_nul && !binary_line);
+			else
+				CHECK(!binary_line);
+			CHECK(!errors_after_binary && !taken_after_binary);
 		}
+		nul_line = 0;
 		free(copy);
 	}
 
