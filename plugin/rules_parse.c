@@ -227,28 +227,48 @@ rules_parse_line(struct rules_parser *p, char *line)
 	}
 }
 
+/* One line of F into BUF (RULES_MAX_LINE + 2 bytes): its length, newline
+ * included, RULES_MAX_LINE + 1 at most; 0 at the end of the file.  Unlike
+ * fgets() and strlen(), it counts NUL bytes. */
+static size_t
+read_line(FILE *f, char *buf)
+{
+	size_t n = 0;
+	int ch;
+
+	while (n < RULES_MAX_LINE + 1 && (ch = getc(f)) != EOF) {
+		buf[n++] = (char)ch;
+		if (ch == '\n')
+			break;
+	}
+	buf[n] = 0;
+	return n;
+}
+
 void
 rules_read(struct rules_parser *p, FILE *f)
 {
 	char buf[RULES_MAX_LINE + 2];
+	size_t len;
 	bool skipping = false;
 
-	while (fgets(buf, sizeof(buf), f)) {
-		size_t len = strlen(buf);
-		bool complete = len > 0 && buf[len - 1] == '\n';
+	while ((len = read_line(f, buf)) > 0) {
+		bool complete = buf[len - 1] == '\n';
 		if (skipping) {		/* the rest of an over-long line */
+			if (memchr(buf, 0, len))
+				break;	/* binary (/dev/zero): the long line failed the file */
 			skipping = !complete;
 			continue;
 		}
 		p->line++;
+		if (memchr(buf, 0, len)) {
+			rules_error(p, "binary data in a rules file");
+			break;
+		}
 		if (!complete && !feof(f)) {
 			rules_error(p, "line longer than %d characters", RULES_MAX_LINE);
 			skipping = true;
 			continue;
-		}
-		if (memchr(buf, 0, len) || strlen(buf) != len) {
-			rules_error(p, "binary data in a rules file");
-			break;
 		}
 		bool bad = false;
 		for (size_t i = 0; i < len; i++) {
