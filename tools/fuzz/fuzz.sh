@@ -62,6 +62,7 @@ for h in "$@"; do
 	before=$(ls "$work" | wc -l)
 	echo "fuzz: $h: $seconds s on a copy of tools/fuzz/corpus/$h ($before inputs) in $work"
 	log=$dir/$h.log
+	: >"$log"
 	(
 		# UBSan: a report is a crash (with the stack); ASan: leaks too (default)
 		UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 \
