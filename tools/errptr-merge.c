@@ -642,11 +642,11 @@ parse_record(struct object *o, const char *line, size_t n)
 		PUSH(uc) = r;
 	} else if (f[0].n == 1 && f[0].s[0] == 'M') {
 		struct rec_m r;
-		const char *dot = memchr(f[1].s, '.', f[1].n);
 		if (nf != 4) {
 			malformed(o, "M record with %d fields, expected 4", nf);
 			return;
 		}
+		const char *dot = memchr(f[1].s, '.', f[1].n);
 		if (!name_ok(f[1].s, f[1].n) || !dot || dot == f[1].s || dot == f[1].s + f[1].n - 1) {
 			malformed(o, "M record: '%.*s' is not STRUCT.FIELD", (int)(f[1].n > 80 ? 80 : f[1].n),
 				  f[1].s);
