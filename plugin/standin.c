@@ -259,6 +259,13 @@ weak_evidence_applies(tree decl, const struct contract *c)
 	expanded_location x = expand_location(DECL_SOURCE_LOCATION(decl));
 	if (!x.file || !main_input_filename || strcmp(x.file, main_input_filename) != 0)
 		return false;
+	/* A hook is installed through its address (a table, a register call);
+	 * a helper only ever called directly is a wrapper with a contract of
+	 * its own (kernel/bpf's __bpf_copy_key returns vmemdup_user()'s
+	 * result, or NULL for a zero-sized key, by design). */
+	struct cgraph_node *node = cgraph_node::get(decl);
+	if (node && !node->address_taken && !TREE_PUBLIC(decl))
+		return false;
 	if (c->is_member)
 		return true;
 	symtab_node *api = symtab_node::get_for_asmname(get_identifier(c->name));
