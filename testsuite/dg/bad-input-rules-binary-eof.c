@@ -3,11 +3,9 @@
    (exit status 1, never an ICE).  The dg-error below is the only error allowed
    (excess errors); testsuite/tools/bad-input-count.sh also counts the error lines.
    See docs/reliability.md.
-   KNOWN FAILURE until plugin/contracts.c contracts_load_file() can see NUL bytes:
-   today the text after the NUL is dropped silently and the compile succeeds; see
-   docs/reliability.md.  */
+   Was a known failure (docs/reliability.md, bug 1), fixed in ad29c7b.  */
 /* { dg-do compile } */
-/* { dg-options "-fplugin-arg-errptr-rules=${srcdir}/../dg/bad-rules/binary-eof.rules" } */
+/* { dg-options "-fplugin-arg-errptr-rules=${srcdir}/bad-rules/binary-eof.rules" } */
 /* { dg-error "bad-rules/binary-eof\.rules:3: binary data in a rules file \[errptr-rules\]$" "" 0 } */
 
 #include "kernel-min.h"
