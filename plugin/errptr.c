@@ -286,6 +286,10 @@ parse_arguments(struct plugin_name_args *info)
 			errptr_verbose = true;
 		} else if (strcmp(key, "help") == 0 && !value) {
 			print_help();
+		} else if (value && (strcmp(key, "no-default-rules") == 0 || strcmp(key, "learn") == 0 ||
+				     strcmp(key, "verbose") == 0 || strcmp(key, "help") == 0)) {
+			error("errptr: %qs takes no value", option_text(info, key, NULL));
+			ok = false;
 		} else {
 			error("errptr: unknown argument %qs (%qs lists them)",
 			      option_text(info, key, value), option_text(info, "help", NULL));
@@ -338,7 +342,9 @@ plugin_init(struct plugin_name_args *info, struct plugin_gcc_version *version)
 	checks_pass.ref_pass_instance_number = 1;
 	checks_pass.pos_op = PASS_POS_INSERT_AFTER;
 	register_callback(info->base_name, PLUGIN_PASS_MANAGER_SETUP, NULL, &checks_pass);
-	if (sarif_path)
+	/* A preprocess-only run (distcc's client, -E) compiles nothing: its
+	 * empty log must not stand for the real one. */
+	if (sarif_path && !flag_preprocess_only)
 		sarif_open(sarif_path);
 	register_callback(info->base_name, PLUGIN_FINISH_UNIT, finish_unit, NULL);
 	register_callback(info->base_name, PLUGIN_FINISH_DECL, finish_decl, NULL);
