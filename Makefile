@@ -116,14 +116,15 @@ check-selftest: deps
 	$(RUN) --selftest
 
 # make check: the runner's self-test, the dg and kbuild tests, and (without TESTS=) the
-# tests of the tools (SARIF, gate, merge, torture, bad input, learn concurrency,
-# install); each part prints its own "N passed, N failed", the last line is the total.
+# tests of the tools (SARIF, gate, merge, torture, bad input, learn concurrency, learned
+# rules, install, ccache and distcc - the last installs ccache and distcc as root, else
+# says SKIP); each part prints its own "N passed, N failed", the last line is the total.
 GATE := tools/errptr-gate
 all: $(GATE)
 $(GATE): tools/errptr-gate.c | deps
 	$(CC) -O2 -g -Wall -o $@ $<
 
-TOOLS_RUN = ERRPTR_MERGE=$(CURDIR)/$(MERGE) sh testsuite/tools/run.sh --cc '$(CC)' \
+TOOLS_RUN = ERRPTR_SLOW_TESTS=1 ERRPTR_MERGE=$(CURDIR)/$(MERGE) sh testsuite/tools/run.sh --cc '$(CC)' \
 	--plugin $(CURDIR)/$(LOADER_SO) --gate $(CURDIR)/$(GATE) $(if $(KDIR),--kdir '$(KDIR)')
 
 check: all
