@@ -115,10 +115,17 @@ demo: all
 check-selftest: deps
 	$(RUN) --selftest
 
-# make check: the runner's self-test, the dg and kbuild tests, and (without TESTS=) the
+# make check: the runner's self-test, the dg and kbuild tests (under this GCC and the other
+# supported one, 11 or 12), and (without TESTS=) the
 # tests of the tools (SARIF, gate, merge, torture, bad input, learn concurrency, learned
 # rules, install, ccache and distcc - the last installs ccache and distcc as root, else
 # says SKIP); each part prints its own "N passed, N failed", the last line is the total.
+# The other GCC Debian 12 ships plugin headers for: make check builds errptr for it too
+# (installing gcc-N, g++-N and gcc-N-plugin-dev as root) and runs the dg and kbuild tests
+# with it. CHECK_OTHER_GCC=no skips that.
+CHECK_OTHER_GCC ?= yes
+OTHER_MAJOR := $(if $(filter yes,$(CHECK_OTHER_GCC)),$(if $(filter 12,$(MAJOR)),11,$(if $(filter 11,$(MAJOR)),12)))
+
 GATE := tools/errptr-gate
 all: $(GATE)
 $(GATE): tools/errptr-gate.c | deps
@@ -133,6 +140,11 @@ check: all
 	{ $(RUN) --plugin $(CURDIR)/$(LOADER_SO) $(RUNFLAGS) $(TESTS); echo $$? > build/check.2.rc; } | \
 		tee build/check.2.out; \
 	$(if $(TESTS),,{ $(TOOLS_RUN); echo $$? > build/check.3.rc; } | tee build/check.3.out;) \
+	$(if $(OTHER_MAJOR),{ echo "== the dg and kbuild tests again under gcc-$(OTHER_MAJOR)"; \
+	  $(MAKE) --no-print-directory CC=gcc-$(OTHER_MAJOR) all && \
+	  sh testsuite/run.sh --cc gcc-$(OTHER_MAJOR) $(if $(KDIR),--kdir '$(KDIR)') \
+	    --plugin $(CURDIR)/$(LOADER_SO) $(RUNFLAGS) $(TESTS); echo $$? > build/check.4.rc; } | \
+	  tee build/check.4.out;) \
 	awk '/[0-9]+ passed, [0-9]+ failed/ { last[FILENAME] = $$0 } \
 	     END { for (f in last) { n = split(last[f], w, " "); \
 	             for (i = 2; i <= n; i++) { if (w[i] == "passed,") p += w[i - 1]; \
