@@ -25,6 +25,15 @@
  */
 #include "errptr.h"
 
+/* NULL on failure: it may succeed too.  A function that only returns NULL
+ * is a stub of a configuration ("#ifndef CONFIG_OF ... return NULL;"): the
+ * real one, not seen here, decides what callers test. */
+static bool
+fails_with_null_only(unsigned m)
+{
+	return (VK_PROVEN(m) & VK_NULL) && !(VK_POSSIBLE(m) & VK_ERR) && (VK_POSSIBLE(m) & VK_VALID);
+}
+
 /* A test of a pointer for NULL, or IS_ERR_OR_NULL() of it. */
 struct null_test {
 	tree root;
@@ -52,67 +61,7 @@ separates_null(unsigned kinds)
 	       kinds == VK_VALID;
 }
 
-/* The call VAL comes from (through copies, casts, ERR_CAST() and PHIs)
- * whose result may be NULL and never an error pointer. */
-static gimple *
-null_source(tree val, bitmap visited, int depth)
-{
-	if (depth > 64 || !val || TREE_CODE(val) != SSA_NAME || SSA_NAME_IS_DEFAULT_DEF(val) ||
-	    !bitmap_set_bit(visited, SSA_NAME_VERSION(val)))
-		return NULL;
-	gimple *def = SSA_NAME_DEF_STMT(val);
-	if (gphi *phi = dyn_cast<gphi *>(def)) {
-		for (unsigned i = 0; i < gimple_phi_num_args(phi); i++) {
-			gimple *g = null_source(gimple_phi_arg_def(phi, i), visited, depth + 1);
-			if (g)
-				return g;
-		}
-		return NULL;
-	}
-	if (is_gimple_assign(def)) {
-		enum tree_code code = gimple_assign_rhs_code(def);
-		if (code == SSA_NAME || CONVERT_EXPR_CODE_P(code) || code == VIEW_CONVERT_EXPR)
-			return null_source(gimple_assign_rhs1(def), visited, depth + 1);
-		if (code == COND_EXPR) {
-			gimple *g = null_source(gimple_assign_rhs2(def), visited, depth + 1);
-			return g ? g : null_source(gimple_assign_rhs3(def), visited, depth + 1);
-		}
-		return NULL;
-	}
-	if (!is_gimple_call(def))
-		return NULL;
-	enum api_fn api = api_of_call(def);
-	if (api == API_ERR_CAST && gimple_call_num_args(def) == 1)
-		return null_source(gimple_call_arg(def, 0), visited, depth + 1);
-	if (api != API_NONE)
-		return NULL;
-	/* NULL on failure: it may succeed too.  A function that only returns
-	 * NULL is a stub of a configuration ("#ifndef CONFIG_OF ... return
-	 * NULL;"): the real one, not seen here, decides what callers test. */
-	unsigned m = value_of_name(val, NULL);
-	if ((VK_PROVEN(m) & VK_NULL) && !(VK_POSSIBLE(m) & VK_ERR) && (VK_POSSIBLE(m) & VK_VALID))
-		return def;
-	return NULL;
-}
 
-/* The name under which the contract store knows CALL's callee. */
-static const char *
-callee_name(gimple *call, const struct contract **contract)
-{
-	*contract = NULL;
-	tree callee = gimple_call_fndecl(call);
-	if (callee) {
-		if (!DECL_NAME(callee))
-			return NULL;
-		const char *name = IDENTIFIER_POINTER(DECL_NAME(callee));
-		*contract = contract_for_function(name);
-		return name;
-	}
-	const char *via;
-	const struct contract *c = value_indirect_target(call, &via);
-	*contract = c;
-	return c ? c->name : NULL;
-}
 
 /* A condition whose truth value comes from one of the convention's calls
  * (those are handled as calls). */
@@ -273,12 +222,11 @@ check_test(function *fn, tree arg, basic_block bb, location_t loc, bool is_call,
 	unsigned m = value_at_block(arg, bb, NULL);
 	if (!(VK_PROVEN(m) & VK_NULL) || (VK_POSSIBLE(m) & VK_ERR))
 		return;
-	auto_bitmap visited;
-	gimple *src = null_source(root, visited, 0);
+	gimple *src = value_source_call(root, fails_with_null_only);
 	if (!src)
 		return;		/* a NULL written here, or known from a test */
 	const struct contract *c;
-	const char *api = callee_name(src, &c);
+	const char *api = value_callee_name(src, &c);
 	if (!api || (c && c->callers == CALLERS_NONE))
 		return;		/* unneeded-check's business */
 	/* NULL tested too after the IS_ERR(), on its not-ERR side */

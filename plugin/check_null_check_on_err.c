@@ -23,72 +23,21 @@
  */
 #include "errptr.h"
 
+/* ERR_PTR() on failure: it may succeed too.  A function that only returns
+ * an error pointer is a stub of a configuration: the real one, not seen
+ * here, decides what callers test. */
+static bool
+fails_with_err_only(unsigned m)
+{
+	return (VK_PROVEN(m) & VK_ERR) && !(VK_POSSIBLE(m) & VK_NULL) && (VK_POSSIBLE(m) & VK_VALID);
+}
+
 #define MAX_WALK_STMTS 4096	/* forward walk from one test */
 #define MAX_ALIAS_LOCS 32
 
 /* ---- where a value comes from ---------------------------------------- */
 
-/* The name under which the contract store knows CALL's callee. */
-static const char *
-callee_name(gimple *call, const struct contract **contract)
-{
-	*contract = NULL;
-	tree callee = gimple_call_fndecl(call);
-	if (callee) {
-		if (!DECL_NAME(callee))
-			return NULL;
-		const char *name = IDENTIFIER_POINTER(DECL_NAME(callee));
-		*contract = contract_for_function(name);
-		return name;
-	}
-	const char *via;
-	const struct contract *c = value_indirect_target(call, &via);
-	*contract = c;
-	return c ? c->name : NULL;
-}
 
-/* The call VAL comes from (through copies, casts, ERR_CAST() and PHIs)
- * whose result may be an error pointer and never NULL. */
-static gimple *
-err_source(tree val, bitmap visited, int depth)
-{
-	if (depth > 64 || !val || TREE_CODE(val) != SSA_NAME || SSA_NAME_IS_DEFAULT_DEF(val) ||
-	    !bitmap_set_bit(visited, SSA_NAME_VERSION(val)))
-		return NULL;
-	gimple *def = SSA_NAME_DEF_STMT(val);
-	if (gphi *phi = dyn_cast<gphi *>(def)) {
-		for (unsigned i = 0; i < gimple_phi_num_args(phi); i++) {
-			gimple *g = err_source(gimple_phi_arg_def(phi, i), visited, depth + 1);
-			if (g)
-				return g;
-		}
-		return NULL;
-	}
-	if (is_gimple_assign(def)) {
-		enum tree_code code = gimple_assign_rhs_code(def);
-		if (code == SSA_NAME || CONVERT_EXPR_CODE_P(code) || code == VIEW_CONVERT_EXPR)
-			return err_source(gimple_assign_rhs1(def), visited, depth + 1);
-		if (code == COND_EXPR) {
-			gimple *g = err_source(gimple_assign_rhs2(def), visited, depth + 1);
-			return g ? g : err_source(gimple_assign_rhs3(def), visited, depth + 1);
-		}
-		return NULL;
-	}
-	if (!is_gimple_call(def))
-		return NULL;
-	enum api_fn api = api_of_call(def);
-	if (api == API_ERR_CAST && gimple_call_num_args(def) == 1)
-		return err_source(gimple_call_arg(def, 0), visited, depth + 1);
-	if (api != API_NONE)
-		return NULL;
-	/* ERR_PTR() on failure: it may succeed too.  A function that only
-	 * returns an error pointer is a stub of a configuration: the real one,
-	 * not seen here, decides what callers test. */
-	unsigned m = value_of_name(val, NULL);
-	if ((VK_PROVEN(m) & VK_ERR) && !(VK_POSSIBLE(m) & VK_NULL) && (VK_POSSIBLE(m) & VK_VALID))
-		return def;
-	return NULL;
-}
 
 /* ---- where the value goes after the test ----------------------------- */
 enum use_kind { USE_NONE, USE_DEREF, USE_ARG, USE_STORE, USE_RETURN, USE_GUARD };
@@ -230,7 +179,7 @@ classify(struct walk *w, gimple *stmt)
 				const struct contract *c;
 				u.kind = USE_ARG;
 				u.callee = gimple_call_fndecl(stmt);
-				u.callee_name = callee_name(stmt, &c);
+				u.callee_name = value_callee_name(stmt, &c);
 				return u;
 			}
 		}
@@ -492,7 +441,7 @@ needs_no_check(tree root, gimple **call, const char **api)
 	if (!is_gimple_call(def) || api_of_call(def) != API_NONE)
 		return NULL;
 	const struct contract *c;
-	const char *name = callee_name(def, &c);
+	const char *name = value_callee_name(def, &c);
 	if (!c || c->callers != CALLERS_NONE)
 		return NULL;
 	*call = def;
@@ -562,12 +511,11 @@ check_null_check_on_err(function *fn)
 		unsigned m = value_at_block(t.root, bb, NULL);
 		if (!(VK_PROVEN(m) & VK_ERR) || (VK_POSSIBLE(m) & VK_NULL))
 			continue;
-		auto_bitmap visited;
-		gimple *src = err_source(t.root, visited, 0);
+		gimple *src = value_source_call(t.root, fails_with_err_only);
 		if (!src)
 			continue;	/* ERR_PTR() written here: not an API's contract */
 		const struct contract *sc;
-		const char *name = callee_name(src, &sc);
+		const char *name = value_callee_name(src, &sc);
 		if (!name || (sc && sc->callers == CALLERS_NONE))
 			continue;
 		/* the edge on which the value is not NULL */

@@ -150,6 +150,8 @@ unsigned value_on_edge(tree op, edge e, location_t loc, struct origin *why);
 unsigned value_of_call(gimple *call, struct origin *why);
 const struct contract *value_indirect_target(gimple *call, const char **via);
 bool value_block_test(basic_block bb, struct value_test *t, location_t *loc);
+gimple *value_source_call(tree val, bool (*wanted)(unsigned mask));
+const char *value_callee_name(gimple *call, const struct contract **contract);
 
 /* ---- summaries of this translation unit's functions (summary.c) ------ */
 /* One source-level return statement whose value may be NULL. */

@@ -597,3 +597,70 @@ value_end_function(void)
 		htab_delete(V.paths);
 	memset(&V, 0, sizeof(V));
 }
+
+/* The call the value VAL comes from - through copies, casts, ?:, ERR_CAST()
+ * and PHIs - whose own value has the kinds WANTED asks for (e.g. "may be
+ * NULL, never an error pointer"): for a check to name the API involved. */
+static gimple *
+source_call(tree val, bool (*wanted)(unsigned mask), bitmap visited, int depth)
+{
+	if (depth > 64 || !val || TREE_CODE(val) != SSA_NAME || SSA_NAME_IS_DEFAULT_DEF(val) ||
+	    !bitmap_set_bit(visited, SSA_NAME_VERSION(val)))
+		return NULL;
+	gimple *def = SSA_NAME_DEF_STMT(val);
+	if (gphi *phi = dyn_cast<gphi *>(def)) {
+		for (unsigned i = 0; i < gimple_phi_num_args(phi); i++) {
+			gimple *g = source_call(gimple_phi_arg_def(phi, i), wanted, visited, depth + 1);
+			if (g)
+				return g;
+		}
+		return NULL;
+	}
+	if (is_gimple_assign(def)) {
+		enum tree_code code = gimple_assign_rhs_code(def);
+		if (code == SSA_NAME || CONVERT_EXPR_CODE_P(code) || code == VIEW_CONVERT_EXPR)
+			return source_call(gimple_assign_rhs1(def), wanted, visited, depth + 1);
+		if (code == COND_EXPR) {
+			gimple *g = source_call(gimple_assign_rhs2(def), wanted, visited, depth + 1);
+			return g ? g : source_call(gimple_assign_rhs3(def), wanted, visited, depth + 1);
+		}
+		return NULL;
+	}
+	if (!is_gimple_call(def))
+		return NULL;
+	enum api_fn api = api_of_call(def);
+	if (api == API_ERR_CAST && gimple_call_num_args(def) == 1)
+		return source_call(gimple_call_arg(def, 0), wanted, visited, depth + 1);
+	if (api != API_NONE)
+		return NULL;
+	return wanted(value_of_name(val, NULL)) ? def : NULL;
+}
+
+gimple *
+value_source_call(tree val, bool (*wanted)(unsigned mask))
+{
+	bitmap visited = BITMAP_ALLOC(NULL);
+	gimple *g = source_call(val, wanted, visited, 0);
+	BITMAP_FREE(visited);
+	return g;
+}
+
+/* The name under which the contract store knows CALL's callee (a function,
+ * or the API an indirect call was looked up as), and its contract. */
+const char *
+value_callee_name(gimple *call, const struct contract **contract)
+{
+	*contract = NULL;
+	tree callee = gimple_call_fndecl(call);
+	if (callee) {
+		if (!DECL_NAME(callee))
+			return NULL;
+		const char *name = IDENTIFIER_POINTER(DECL_NAME(callee));
+		*contract = contract_for_function(name);
+		return name;
+	}
+	const char *via;
+	const struct contract *c = value_indirect_target(call, &via);
+	*contract = c;
+	return c ? c->name : NULL;
+}
