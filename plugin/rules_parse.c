@@ -89,6 +89,8 @@ rules_contract_fields(struct rules_parser *p, bool member, char **fields, int nf
 	}
 	c.name = name;
 	bool have_fails = false;
+	unsigned keys_seen = 0;
+	static const char *const keys[] = { "fails", "callers", "args", "caller", "src" };
 	for (int i = 2; i < nfields; i++) {
 		char *eq = strchr(fields[i], '=');
 		if (!eq || eq == fields[i] || !eq[1]) {
@@ -97,6 +99,14 @@ rules_contract_fields(struct rules_parser *p, bool member, char **fields, int nf
 		}
 		*eq = 0;
 		const char *key = fields[i], *val = eq + 1;
+		/* a key given twice: which value is meant is unknown */
+		int ki = word_index(keys, 5, key);
+		if (ki >= 0 && (keys_seen & (1u << ki))) {
+			rules_error(p, "'%s' is given twice", key);
+			return false;
+		}
+		if (ki >= 0)
+			keys_seen |= 1u << ki;
 		if (strcmp(key, "fails") == 0) {
 			int k = word_index(rules_fails_names, 5, val);
 			if (k <= 0) {
@@ -167,6 +177,16 @@ parse_api(struct rules_parser *p, char **fields, int nfields)
 			return;
 		}
 		*eq = 0;
+		/* the same key twice in a file: which name is meant is unknown */
+		static const char *const keys[] = { "is_err", "is_err_or_null", "err_ptr", "ptr_err",
+						    "err_cast", "ptr_err_or_zero", "max_errno" };
+		int k = word_index(keys, (int)(sizeof(keys) / sizeof(keys[0])), fields[i]);
+		if (k >= 0 && (p->api_seen & (1u << k))) {
+			rules_error(p, "api key '%s' is given twice in this file", fields[i]);
+			return;
+		}
+		if (k >= 0)
+			p->api_seen |= 1u << k;
 		if (strcmp(fields[i], "max_errno") == 0) {
 			char *end;
 			long n = strtol(eq + 1, &end, 10);

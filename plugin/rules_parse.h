@@ -42,6 +42,7 @@ struct rules_parser {
 	/* an "api" field: false when the key or number is not accepted */
 	bool (*api_name)(const char *key, const char *name);
 	bool (*api_max_errno)(long n);
+	unsigned api_seen;	/* "api" keys given so far in this file, a bit each */
 };
 
 /* Report an error through P->error (the message is cut at 511 bytes). */

@@ -3,11 +3,9 @@
    without location, naming the file and line; the compile fails (exit status 1,
    never an ICE).  The dg-error below is the only error allowed (excess errors);
    testsuite/tools/bad-input-count.sh also counts the error lines.  See
-   docs/reliability.md.
-   KNOWN FAILURE until plugin/contracts.c parse_contract() rejects a key given twice
-   (today the last one wins silently); see docs/reliability.md.  */
+   docs/reliability.md.  */
 /* { dg-do compile } */
-/* { dg-options "-fplugin-arg-errptr-rules=${srcdir}/../dg/bad-rules/dup-field.rules" } */
+/* { dg-options "-fplugin-arg-errptr-rules=${srcdir}/bad-rules/dup-field.rules" } */
 /* { dg-error "bad-rules/dup-field\.rules:3: .*fails.*\[errptr-rules\]$" "" 0 } */
 
 #include "kernel-min.h"

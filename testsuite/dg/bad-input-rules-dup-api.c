@@ -3,11 +3,9 @@
    the file and the line of the second one; the compile fails (exit status 1, never
    an ICE).  The dg-error below is the only error allowed (excess errors);
    testsuite/tools/bad-input-count.sh also counts the error lines.  See
-   docs/reliability.md.
-   KNOWN FAILURE until plugin/contracts.c parse_api() checks first_in_file() for api
-   keys (today the later one wins silently); see docs/reliability.md.  */
+   docs/reliability.md.  */
 /* { dg-do compile } */
-/* { dg-options "-fplugin-arg-errptr-rules=${srcdir}/../dg/bad-rules/dup-api.rules" } */
+/* { dg-options "-fplugin-arg-errptr-rules=${srcdir}/bad-rules/dup-api.rules" } */
 /* { dg-error "bad-rules/dup-api\.rules:4: .*is_err.*\[errptr-rules\]$" "" 0 } */
 
 #include "kernel-min.h"
