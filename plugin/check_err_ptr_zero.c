@@ -32,7 +32,6 @@
  */
 #include "errptr.h"
 
-#define MAX_DOM_STEPS 512	/* dominator walk for one call */
 #define MAX_TRACE 64		/* copies and PHIs followed back to a 0 */
 
 /* An API whose callers break on NULL: they test only IS_ERR(), and the API
@@ -132,36 +131,6 @@ mark_returned(function *fn, sbitmap returned, unsigned nnames)
 	}
 }
 
-/* The nearest test on ROOT that must hold (*HOLDS) or fail to reach BB and
- * lets a value of a kind in WANT through, none in AVOID (and narrows it). */
-static bool
-nearest_test(function *fn, tree root, basic_block bb, unsigned want, unsigned avoid,
-	     location_t *loc, unsigned *allowed_out, bool *holds)
-{
-	basic_block entry = ENTRY_BLOCK_PTR_FOR_FN(fn);
-
-	for (int steps = 0; bb && bb != entry && steps < MAX_DOM_STEPS; steps++) {
-		if (single_pred_p(bb)) {
-			edge e = single_pred_edge(bb);
-			struct value_test t;
-			location_t l = UNKNOWN_LOCATION;
-			if ((e->flags & (EDGE_TRUE_VALUE | EDGE_FALSE_VALUE)) &&
-			    value_block_test(e->src, &t, &l) && t.root == root) {
-				unsigned allowed = (e->flags & EDGE_TRUE_VALUE) ? t.kinds
-										: (~t.kinds & VK_KINDS);
-				if ((allowed & want) && !(allowed & avoid) && allowed != VK_KINDS &&
-				    l != UNKNOWN_LOCATION) {
-					*loc = l;
-					*holds = (e->flags & EDGE_TRUE_VALUE) != 0;
-					*allowed_out = allowed;
-					return true;
-				}
-			}
-		}
-		bb = get_immediate_dominator(CDI_DOMINATORS, bb);
-	}
-	return false;
-}
 
 /* Follow T back to where it is 0 for sure: a constant 0 (LOC), or a call
  * whose result may be 0 (LOC, *CALLEE). */
@@ -246,7 +215,7 @@ explain_zero(struct report *r, function *fn, tree arg, basic_block bb, tree root
 	location_t l;
 	unsigned allowed;
 	bool holds;
-	if (nearest_test(fn, root, bb, VK_ZERO, 0, &l, &allowed, &holds))
+	if (value_nearest_test(fn, root, bb, VK_ZERO, 0, &l, &allowed, &holds))
 		report_event(r, l, fndecl, "'%s' %s 0 when this test %s", what,
 			     allowed == VK_ZERO ? "is" : "may be", holds ? "holds" : "fails");
 }
@@ -258,7 +227,7 @@ explain_positive(struct report *r, function *fn, basic_block bb, tree root, cons
 	location_t l;
 	unsigned allowed;
 	bool holds;
-	if (nearest_test(fn, root, bb, VK_POS, VK_NEG, &l, &allowed, &holds))
+	if (value_nearest_test(fn, root, bb, VK_POS, VK_NEG, &l, &allowed, &holds))
 		report_event(r, l, fn->decl, "'%s' %s positive when this test %s",
 			     name ? name : "the value", allowed == VK_POS ? "is" : "may be",
 			     holds ? "holds" : "fails");

@@ -24,7 +24,6 @@
  */
 #include "errptr.h"
 
-#define MAX_DOM_STEPS 512	/* dominator walk for one call */
 #define MAX_USE_DEPTH 8		/* copies and conversions of the result */
 
 /* The program's name for an SSA name, or NULL for a temporary. */
@@ -39,36 +38,6 @@ var_name(tree t)
 	return IDENTIFIER_POINTER(DECL_NAME(var));
 }
 
-/* The nearest test on ROOT that must hold (*HOLDS) or fail to reach BB and
- * lets a value of a kind in WANT through, but none in AVOID. */
-static bool
-nearest_test(function *fn, tree root, basic_block bb, unsigned want, unsigned avoid,
-	     location_t *loc, unsigned *allowed_out, bool *holds)
-{
-	basic_block entry = ENTRY_BLOCK_PTR_FOR_FN(fn);
-
-	for (int steps = 0; bb && bb != entry && steps < MAX_DOM_STEPS; steps++) {
-		if (single_pred_p(bb)) {
-			edge e = single_pred_edge(bb);
-			struct value_test t;
-			location_t l = UNKNOWN_LOCATION;
-			if ((e->flags & (EDGE_TRUE_VALUE | EDGE_FALSE_VALUE)) &&
-			    value_block_test(e->src, &t, &l) && t.root == root) {
-				unsigned allowed = (e->flags & EDGE_TRUE_VALUE) ? t.kinds
-										: (~t.kinds & VK_KINDS);
-				if ((allowed & want) && !(allowed & avoid) && allowed != VK_KINDS &&
-				    l != UNKNOWN_LOCATION) {
-					*loc = l;
-					*holds = (e->flags & EDGE_TRUE_VALUE) != 0;
-					*allowed_out = allowed;
-					return true;
-				}
-			}
-		}
-		bb = get_immediate_dominator(CDI_DOMINATORS, bb);
-	}
-	return false;
-}
 
 /* Is NAME one of the arguments a variadic call takes through "..."?  Then
  * it is printed (printk, dev_err), not passed on as a result. */
@@ -187,7 +156,7 @@ report_may_be_null(function *fn, gimple *call, tree root, unsigned m, const stru
 	unsigned allowed = 0;
 	describe_null_source(r, o, fn->decl);
 	bool holds;
-	if (nearest_test(fn, root, gimple_bb(call), VK_NULL, VK_VALID, &test_loc, &allowed,
+	if (value_nearest_test(fn, root, gimple_bb(call), VK_NULL, VK_VALID, &test_loc, &allowed,
 			 &holds)) {
 		const char *how = allowed == VK_NULL ? "is" : "may be";
 		const char *when = holds ? "holds" : "fails";
@@ -235,7 +204,7 @@ report_not_error(function *fn, gimple *call, tree root)
 		return;
 	unsigned allowed;
 	bool holds;
-	bool tested = nearest_test(fn, root, gimple_bb(call), VK_NULL | VK_VALID, VK_ERR, &test_loc,
+	bool tested = value_nearest_test(fn, root, gimple_bb(call), VK_NULL | VK_VALID, VK_ERR, &test_loc,
 				   &allowed, &holds);
 	if (tested) {
 		const char *when = holds ? "holds" : "fails";

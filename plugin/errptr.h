@@ -151,6 +151,8 @@ unsigned value_of_call(gimple *call, struct origin *why);
 const struct contract *value_indirect_target(gimple *call, const char **via);
 bool value_block_test(basic_block bb, struct value_test *t, location_t *loc);
 gimple *value_source_call(tree val, bool (*wanted)(unsigned mask));
+bool value_nearest_test(function *fn, tree root, basic_block bb, unsigned want, unsigned avoid,
+			location_t *loc, unsigned *allowed_out, bool *holds);
 const char *value_callee_name(gimple *call, const struct contract **contract);
 
 /* ---- summaries of this translation unit's functions (summary.c) ------ */

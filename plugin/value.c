@@ -664,3 +664,35 @@ value_callee_name(gimple *call, const struct contract **contract)
 	*contract = c;
 	return c ? c->name : NULL;
 }
+
+/* The nearest test on ROOT that must hold (*HOLDS) or fail to reach BB and
+ * lets a value of a kind in WANT through, none in AVOID (and narrows it):
+ * where a check's diagnostic path says "this test let it through". */
+bool
+value_nearest_test(function *fn, tree root, basic_block bb, unsigned want, unsigned avoid,
+		   location_t *loc, unsigned *allowed_out, bool *holds)
+{
+	basic_block entry = ENTRY_BLOCK_PTR_FOR_FN(fn);
+
+	for (int steps = 0; bb && bb != entry && steps < MAX_DOM_STEPS; steps++) {
+		if (single_pred_p(bb)) {
+			edge e = single_pred_edge(bb);
+			struct value_test t;
+			location_t l = UNKNOWN_LOCATION;
+			if ((e->flags & (EDGE_TRUE_VALUE | EDGE_FALSE_VALUE)) &&
+			    value_block_test(e->src, &t, &l) && t.root == root) {
+				unsigned allowed = (e->flags & EDGE_TRUE_VALUE) ? t.kinds
+										: (~t.kinds & VK_KINDS);
+				if ((allowed & want) && !(allowed & avoid) && allowed != VK_KINDS &&
+				    l != UNKNOWN_LOCATION) {
+					*loc = l;
+					*holds = (e->flags & EDGE_TRUE_VALUE) != 0;
+					*allowed_out = allowed;
+					return true;
+				}
+			}
+		}
+		bb = get_immediate_dominator(CDI_DOMINATORS, bb);
+	}
+	return false;
+}
