@@ -92,6 +92,25 @@ defined_here(tree fndecl)
 	return node && node->definition;
 }
 
+/* The contract of a call of FNDECL: its rule, except that a learned rule
+ * gives way to this unit's own analysis of the body.  The rule is evidence
+ * gathered from bodies like this one (another configuration's, an older
+ * errptr's, a static function of the same name elsewhere); the body here is
+ * the code that runs.  Hand-written rules are promises and always win. */
+const struct contract *
+contract_for_callee(tree fndecl)
+{
+	if (!fndecl || !DECL_NAME(fndecl))
+		return NULL;
+	const struct contract *c = contract_for_function(IDENTIFIER_POINTER(DECL_NAME(fndecl)));
+	if (c && c->learned) {
+		struct fn_summary *s = summary_get(fndecl, false);
+		if (s && s->analysed)
+			return NULL;
+	}
+	return c;
+}
+
 /* ---- returns ----------------------------------------------------------- */
 
 /* An SSA name the compiler made (the return temporary, a ?: temporary)
@@ -104,34 +123,41 @@ compiler_temporary_p(tree name)
 }
 
 /* Calls whose result reaches a return: evidence that the function passes
- * on what an API returned. */
+ * on what an API returned.  ALLOWED: the kinds that can still reach the
+ * return through the names on the way (a test of a PHI of two calls' results,
+ * "if (!p) return ERR_PTR(-ENOMEM); return p;", holds for both calls). */
 static void
-note_returned_calls(struct fn_summary *s, tree val, basic_block site, bitmap visited, int depth)
+note_returned_calls(struct fn_summary *s, tree val, basic_block site, unsigned allowed,
+		    bitmap visited, int depth)
 {
 	if (depth > 64 || TREE_CODE(val) != SSA_NAME || SSA_NAME_IS_DEFAULT_DEF(val))
 		return;
 	if (!bitmap_set_bit(visited, SSA_NAME_VERSION(val)))
 		return;
+	if (site)
+		allowed &= VK_POSSIBLE(value_at_block(val, site, NULL));
 	gimple *def = SSA_NAME_DEF_STMT(val);
 	if (gphi *phi = dyn_cast<gphi *>(def)) {
 		for (unsigned i = 0; i < gimple_phi_num_args(phi); i++)
-			note_returned_calls(s, gimple_phi_arg_def(phi, i), site, visited, depth + 1);
+			note_returned_calls(s, gimple_phi_arg_def(phi, i), site, allowed, visited,
+					    depth + 1);
 		return;
 	}
 	if (is_gimple_assign(def)) {
 		enum tree_code code = gimple_assign_rhs_code(def);
 		if (code == SSA_NAME || CONVERT_EXPR_CODE_P(code))
-			note_returned_calls(s, gimple_assign_rhs1(def), site, visited, depth + 1);
+			note_returned_calls(s, gimple_assign_rhs1(def), site, allowed, visited,
+					    depth + 1);
 		return;
 	}
 	if (!is_gimple_call(def))
 		return;
 	tree lhs = gimple_call_lhs(def);
 	if (lhs && TREE_CODE(lhs) == SSA_NAME && SSA_NAME_VERSION(lhs) < returned_n && site)
-		returned_kinds[SSA_NAME_VERSION(lhs)] |= VK_POSSIBLE(value_at_block(lhs, site, NULL));
+		returned_kinds[SSA_NAME_VERSION(lhs)] |= allowed;
 	enum api_fn fn = api_of_call(def);
 	if (fn == API_ERR_CAST) {
-		note_returned_calls(s, gimple_call_arg(def, 0), site, visited, depth + 1);
+		note_returned_calls(s, gimple_call_arg(def, 0), site, VK_KINDS, visited, depth + 1);
 		return;
 	}
 	if (fn != API_NONE)
@@ -139,8 +165,7 @@ note_returned_calls(struct fn_summary *s, tree val, basic_block site, bitmap vis
 	tree callee = gimple_call_fndecl(def);
 	if (errptr_learn && callee && DECL_NAME(callee) && !defined_here(callee) &&
 	    gimple_call_lhs(def) && site)
-		learn_returned_call(IDENTIFIER_POINTER(DECL_NAME(callee)),
-				    VK_POSSIBLE(value_at_block(gimple_call_lhs(def), site, NULL)));
+		learn_returned_call(IDENTIFIER_POINTER(DECL_NAME(callee)), allowed);
 	if (callee && DECL_NAME(callee)) {
 		const struct contract *c = contract_for_function(IDENTIFIER_POINTER(DECL_NAME(callee)));
 		if (c && prototypes_match(s->decl, c))
@@ -169,7 +194,7 @@ return_site(struct fn_summary *s, tree val, basic_block bb, edge e, location_t l
 	else
 		s->returns |= m;
 	bitmap visited = BITMAP_ALLOC(NULL);
-	note_returned_calls(s, val, bb ? bb : e->src, visited, 0);
+	note_returned_calls(s, val, bb ? bb : e->src, VK_POSSIBLE(m), visited, 0);
 	BITMAP_FREE(visited);
 	if (!(VK_TESTED(m) & VK_NULL) || !POINTER_TYPE_P(TREE_TYPE(TREE_TYPE(s->decl))))
 		return;

@@ -20,6 +20,21 @@ struct x *filtered(void)
 		return NULL;
 	return p;
 }
+/* two allocators' results meet in one variable, tested once: the test holds
+   for both (block/bio-integrity.c, bio_integrity_alloc()) */
+extern struct x *pool_get(void);
+extern struct x *heap_get(void);
+struct x *joined(int k)
+{
+	struct x *p;
+	if (k)
+		p = pool_get();
+	else
+		p = heap_get();
+	if (!p)
+		return ERR_PTR(-ENOMEM);
+	return p;
+}
 /* ping and pong return each other's result: a cycle across files */
 struct x *pong(int n) { if (n > 100) return ERR_PTR(-EINVAL); return ping(n + 1); }
 C
@@ -30,6 +45,8 @@ extern struct x *pong(int n);
 static int y;
 struct x *inner(void) { if (y) return ERR_PTR(-ENOENT); return (struct x *)&y; }
 struct x *ping(int n) { if (!n) return (struct x *)&y; return pong(n); }
+struct x *pool_get(void) { return y ? (struct x *)&y : NULL; }
+struct x *heap_get(void) { return y > 1 ? (struct x *)&y : NULL; }
 C
 # two hops: c.c -> a.c -> b.c
 cat >"$T/c.c" <<'C'
@@ -50,6 +67,8 @@ check "a callee without any summary adds nothing: no rule for opaque" \
 	hasnt "$T/out.rules" '^func opaque '
 check "only the allowed kinds pass: filtered fails=null, not both" \
 	expect_rule "$T/out.rules" func filtered "func filtered fails=null"
+check "a test of a PHI of two calls holds for both: joined fails=err, not both" \
+	expect_rule "$T/out.rules" func joined "func joined fails=err args=1"
 check "a cycle terminates, with the kinds of both: ping fails=err" \
 	expect_rule "$T/out.rules" func ping "func ping fails=err args=1"
 check "pong fails=err" expect_rule "$T/out.rules" func pong "func pong fails=err args=1"
