@@ -27,10 +27,11 @@
  * and resets; kfree() and friends: list below), functions of this file
  * that test the parameter before they use it (found while analysing them,
  * callees first), storing the value, and returning it to the caller.  A
- * function of another file that nobody has described is not known to take
- * NULL; passing NULL to it is reported unless the source's rule says
- * callers=is_err (its callers across the tree test only IS_ERR(): NULL is
- * the "none" object that flows on, as from the optional getters).
+ * function of another file that nobody has described may well take NULL
+ * (many kernel APIs do: a NULL parent, a NULL ACL, a NULL mount type), so
+ * handing it NULL is not reported; handing it an error pointer is, unless
+ * the source's rule says callers=null (its callers across the tree test
+ * only for NULL: the error pointer is what flows on).
  *
  * The warning is put at the test, not at the use: the test is what is
  * wrong (it handles half of the contract), it is where the fix goes, and
@@ -458,9 +459,13 @@ on_use(const struct use *u, void *data)
 	}
 	if (accepts & slip)
 		return;
-	/* Passed to a function nobody told us about: a bug only if that kind
-	 * is not what the source's callers routinely pass on. */
-	if (!(known & slip) && slip_is_routine(def, slip))
+	/* Passed to a function nobody told us about.  NULL is an ordinary
+	 * argument of many kernel APIs ("no parent" for tracefs and debugfs,
+	 * "no ACL" for set_cached_acl(), "no type" for do_mount()): not this
+	 * bug unless the callee is known to use it.  An error pointer is an
+	 * argument of almost none: a bug unless that kind is what the
+	 * source's callers routinely pass on. */
+	if (!(known & slip) && (slip == VK_NULL || slip_is_routine(def, slip)))
 		return;
 	struct candidate c;
 	memset(&c, 0, sizeof(c));
@@ -540,7 +545,7 @@ keep_candidate(struct scan *sc, const struct candidate *c)
 	const char *name = NULL;
 	if (callee && DECL_NAME(callee)) {
 		name = IDENTIFIER_POINTER(DECL_NAME(callee));
-		const struct contract *rule = contract_for_function(name);
+		const struct contract *rule = contract_for_callee(callee);
 		if (rule && rule->fails != FAILS_UNKNOWN)
 			p.rule = rule;
 		else

@@ -185,6 +185,9 @@ store(htab_t table, const char *key, const struct contract *c)
 }
 
 /* The fields of a "func" or "member" line (rules_parse.c) as a contract. */
+/* Set while the files of rules/learned/ are read. */
+static bool reading_learned;
+
 static void
 contract_of(struct reader *rd, bool member, const struct rule_contract *rc, struct contract *out)
 {
@@ -198,6 +201,7 @@ contract_of(struct reader *rd, bool member, const struct rule_contract *rc, stru
 	c.src = rc->src ? xstrdup(rc->src) : NULL;
 	c.rule_file = rd->file;
 	c.rule_line = rd->p.line;
+	c.learned = reading_learned;
 	*out = c;
 }
 
@@ -321,8 +325,10 @@ load_rules_in(const char *dir, bool must_exist, bool learned)
 	if (n)
 		qsort(names, n, sizeof(*names), compare_names);
 	bool ok = indexes_ok;
+	reading_learned = learned;
 	for (size_t i = 0; i < n; i++)
 		ok &= contracts_load_file(names[i]);
+	reading_learned = false;
 	free(names);
 	return ok;
 }
@@ -359,5 +365,6 @@ contracts_parse_rule(const char *where, char *text, bool member, const char *nam
 	if (!rules_contract_fields(&rd.p, member, fields, n, &rc))
 		return false;
 	contract_of(&rd, member, &rc, out);
+	out->learned = true;
 	return true;
 }

@@ -71,6 +71,7 @@ struct contract {
 	const char *standin_for; /* a "standin F for=A" rule: A */
 	const char *rule_file;	/* where the rule was read */
 	int rule_line;
+	bool learned;		/* from rules/learned/: evidence, not a promise */
 	tree decl;		/* the API's declaration in this unit, if seen */
 };
 
@@ -212,6 +213,7 @@ struct fn_summary {
 };
 
 struct fn_summary *summary_get(tree fndecl, bool create);
+const struct contract *contract_for_callee(tree fndecl);
 struct fn_summary *summary_first(void);
 void summary_analyse_function(function *fn);
 void summary_note_member(tree fndecl, const char *type_name, const char *field, location_t loc);

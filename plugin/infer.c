@@ -239,11 +239,9 @@ targets_of_call(const gimple *call)
 static unsigned
 target_mask(tree fndecl)
 {
-	if (DECL_NAME(fndecl)) {
-		const struct contract *c = contract_for_function(IDENTIFIER_POINTER(DECL_NAME(fndecl)));
-		if (c && c->fails != FAILS_UNKNOWN)
-			return fails_to_mask(c->fails);
-	}
+	const struct contract *c = contract_for_callee(fndecl);
+	if (c && c->fails != FAILS_UNKNOWN)
+		return fails_to_mask(c->fails);
 	struct fn_summary *s = summary_get(fndecl, false);
 	if (!s || !s->analysed || !s->returns)
 		return 0;
@@ -386,7 +384,7 @@ collect_deps(function *fn, tree **deps, gimple **why)
 				if (DECL_NAME(t)) {
 					const struct contract *c =
 						contract_for_function(IDENTIFIER_POINTER(DECL_NAME(t)));
-					if (c && c->fails != FAILS_UNKNOWN)
+					if (c && c->fails != FAILS_UNKNOWN && !c->learned)
 						continue;	/* its rule decides */
 				}
 				add_dep(deps, &n, &cap, t);

@@ -376,7 +376,7 @@ value_of_call(gimple *call, struct origin *why)
 	tree callee = gimple_call_fndecl(call);
 	const struct contract *c = NULL;
 	if (callee && DECL_NAME(callee)) {
-		c = contract_for_function(IDENTIFIER_POINTER(DECL_NAME(callee)));
+		c = contract_for_callee(callee);
 	} else if (!callee) {
 		const char *via;
 		c = value_indirect_target(call, &via);
@@ -656,7 +656,7 @@ value_callee_name(gimple *call, const struct contract **contract)
 		if (!DECL_NAME(callee))
 			return NULL;
 		const char *name = IDENTIFIER_POINTER(DECL_NAME(callee));
-		*contract = contract_for_function(name);
+		*contract = contract_for_callee(callee);
 		return name;
 	}
 	const char *via;

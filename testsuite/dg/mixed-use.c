@@ -97,15 +97,15 @@ int p_helper(int id)
 	return item_weight(it);	/* { dg-message "'it' is passed to 'item_weight' here, which does not accept NULL" } */
 }
 
-/* passed to a function of another file: a lookup's NULL means "not found",
-   nothing says the callee takes it */
-int p_unknown_callee(int id)
+/* NEGATIVE: NULL passed to a function of another file nobody described: many
+   kernel APIs take NULL (do_mount()'s type, a tracefs parent), not known bad */
+int n_unknown_callee(int id)
 {
 	struct akfs_item *it = akfs_lookup_item(id);
 
-	if (IS_ERR(it))		/* { dg-warning "lets through to the use at line 108" } */
+	if (IS_ERR(it))		/* { dg-bogus "errptr" } */
 		return PTR_ERR(it);
-	return akfs_show(it);	/* { dg-message "'it' is passed to 'akfs_show' here, which does not accept NULL" } */
+	return akfs_show(it);	/* { dg-bogus "errptr" } */
 }
 
 /* ---- POSITIVE: a NULL test only, the error pointer reaches the use ------ */
@@ -363,4 +363,15 @@ int n_silenced(struct device *dev)
 	if (IS_ERR(reset))	/* errptr-ignore(mixed-use): board files always describe it */
 		return PTR_ERR(reset);
 	return desc_to_gpio(reset);
+}
+
+/* POSITIVE: an error pointer passed to a function of another file nobody
+   described: almost no function takes one (the twin of n_unknown_callee) */
+int p_err_to_unknown_callee(int id)
+{
+	struct akfs_item *it = akfs_lookup_item(id);
+
+	if (!it)		/* { dg-warning "may also return an error pointer, which this NULL test lets through to the use at line 376" } */
+		return -ENOENT;
+	return akfs_show(it);	/* { dg-message "'it' is passed to 'akfs_show' here, which does not accept an error pointer" } */
 }

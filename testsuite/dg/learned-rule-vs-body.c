@@ -1,0 +1,68 @@
+/* A learned rule is evidence from other bodies (another configuration's, an
+   older errptr's); where the function's body is in the unit, the analysis of
+   that body decides.  A hand-written rule is a promise and always decides.
+   Regression: block/bio-integrity.c, bio_integrity_alloc() learned as
+   fails=both, warned at its two IS_ERR()-only callers in the same file.  */
+/* { dg-do compile } */
+/* { dg-options "-fplugin-arg-errptr-rules-dir=${srcdir}/learned-vs-body" } */
+
+#include "kernel-min.h"
+
+struct akfs_payload {
+	int flags;
+};
+
+extern void *akfs_pool_alloc(int n);
+
+/* the body: NULL of the allocator becomes ERR_PTR(-ENOMEM) */
+struct akfs_payload *akfs_alloc_payload(int n)
+{
+	struct akfs_payload *p = akfs_pool_alloc(n);
+
+	if (!p)
+		return ERR_PTR(-ENOMEM);
+	p->flags = 0;
+	return p;
+}
+
+/* NEGATIVE: the body here says ERR_PTR() only; the learned "both" gives way */
+int n_learned_rule_body_here(int n)
+{
+	struct akfs_payload *p = akfs_alloc_payload(n);
+
+	if (IS_ERR(p))		/* { dg-bogus "errptr" } */
+		return PTR_ERR(p);
+	p->flags |= 1;		/* { dg-bogus "errptr" } */
+	return 0;
+}
+
+/* POSITIVE: no body here; the learned rule holds */
+extern struct akfs_payload *akfs_elsewhere_get(int n);
+
+int p_learned_rule_no_body(int n)
+{
+	struct akfs_payload *p = akfs_elsewhere_get(n);
+
+	if (IS_ERR(p))		/* { dg-warning "'akfs_elsewhere_get' may also return NULL, which this IS_ERR\(\) test lets through to the use at line 48 \[errptr-mixed-use\]" } */
+		return PTR_ERR(p);
+	p->flags |= 1;
+	return 0;
+}
+
+/* POSITIVE: a hand-written rule wins over the body in the unit */
+struct akfs_payload *akfs_promised_get(int n)
+{
+	struct akfs_payload *p = akfs_pool_alloc(n);
+
+	return p ? p : ERR_PTR(-ENOMEM);
+}
+
+int p_hand_rule_body_here(int n)
+{
+	struct akfs_payload *p = akfs_promised_get(n);
+
+	if (IS_ERR(p))		/* { dg-warning "'akfs_promised_get' may also return NULL" } */
+		return PTR_ERR(p);
+	p->flags |= 1;
+	return 0;
+}
