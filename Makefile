@@ -197,6 +197,17 @@ ksrc:
 	  echo "unpacking /usr/src/linux-source-6.1.tar.xz into $(dir $(KSRC))"; \
 	  tar -C '$(dir $(KSRC))' -xf /usr/src/linux-source-6.1.tar.xz; }
 
+# make validate: fs mm kernel net block and a slice of drivers/ of an allmodconfig-style
+# build of KSRC in VALIDATE_OUT, errptr in check mode; every finding into build/validate/
+# report.{txt,json,sarif} and summary.txt; fails on a compiler crash.  See tools/validate.sh.
+VALIDATE_OUT ?= $(CURDIR)/build/linux-validate
+VALIDATE_REPORT ?= $(CURDIR)/build/validate
+.PHONY: validate
+validate: all ksrc
+	KSRC='$(KSRC)' VALIDATE_OUT='$(VALIDATE_OUT)' KCC='$(CC)' VALIDATE_JOBS='$(LEARN_JOBS)' \
+	$(if $(VALIDATE_DIRS),VALIDATE_DIRS='$(VALIDATE_DIRS)') REPORT='$(VALIDATE_REPORT)' \
+	PLUGIN='$(abspath $(LOADER_SO))' GATE='$(abspath $(GATE))' sh tools/validate.sh
+
 # make bench: compile-time cost of errptr (check and learn mode) against plain gcc on the
 # compile commands of BENCH_DIR of a defconfig build of KSRC (configured and built once,
 # plainly, in BENCH_TREE), alternating the three in one run; see tools/bench.sh.

@@ -17,7 +17,11 @@
  * accepted) and exits 0.  --merge FILE also writes the findings of all logs
  * as one SARIF log with a single run (what GitHub code scanning accepts):
  * files relative to --root, partialFingerprints the gate's keys, and
- * baselineState "new" or "unchanged".
+ * baselineState "new" or "unchanged".  --json FILE writes them as a flat
+ * JSON array instead, one object per finding (file, line, column, level,
+ * tag, function, message, notes).  --list prints every finding with its own
+ * level (error, warning, note), reads no baseline and exits 0: the report
+ * of "make validate".
  *
  * A finding's key does not depend on line numbers: it is the one sarif.c
  * puts in partialFingerprints "errptr/v1", FNV-1a 64 of ruleId, file,
@@ -1209,6 +1213,40 @@ write_merged(const char *path)
 	close_output(f, path, tmp);
 }
 
+/* The findings as a flat JSON array: what make validate's report.json holds. */
+static void
+write_flat_json(const char *path)
+{
+	char *tmp;
+	FILE *f = open_output(path, &tmp);
+	fputc('[', f);
+	for (size_t i = 0; i < nall; i++) {
+		const struct finding *x = all[i];
+		fputs(i ? ",\n{\"file\":" : "\n{\"file\":", f);
+		put_json_string(f, x->file);
+		fprintf(f, ",\"line\":%ld,\"column\":%ld,\"level\":", x->line, x->column);
+		put_json_string(f, x->level);
+		fputs(",\"tag\":", f);
+		put_json_string(f, x->rule);
+		fputs(",\"function\":", f);
+		put_json_string(f, x->function);
+		fputs(",\"message\":", f);
+		put_json_string(f, x->message);
+		fputs(",\"notes\":[", f);
+		for (int j = 0; j < x->nnotes; j++) {
+			fputs(j ? ",{\"file\":" : "{\"file\":", f);
+			put_json_string(f, x->notes[j].file);
+			fprintf(f, ",\"line\":%ld,\"column\":%ld,\"message\":", x->notes[j].line,
+				x->notes[j].column);
+			put_json_string(f, x->notes[j].text);
+			fputc('}', f);
+		}
+		fputs("]}", f);
+	}
+	fputs(nall ? "\n]\n" : "]\n", f);
+	close_output(f, path, tmp);
+}
+
 static void
 print_location(const char *file, long line, long col)
 {
@@ -1233,6 +1271,8 @@ usage(FILE *f)
 		"  --root DIR       findings' files are keyed relative to DIR (default: .)\n"
 		"  --update         write the baseline from the logs and exit 0\n"
 		"  --merge FILE     also write all findings as one SARIF log (one run) to FILE\n"
+		"  --json FILE      also write all findings as a flat JSON array to FILE\n"
+		"  --list           print every finding with its level; no baseline; exit 0\n"
 		"  -q               no summary line\n",
 		progname);
 }
@@ -1242,15 +1282,21 @@ main(int argc, char **argv)
 {
 	const char *baseline_path = DEFAULT_BASELINE;
 	const char *root_arg = ".";
-	const char *merge_path = NULL;
-	bool update = false, quiet = false;
+	const char *merge_path = NULL, *json_path = NULL;
+	bool update = false, quiet = false, list = false;
 	char **inputs = xmalloc(argc * sizeof(*inputs));
 	int ninputs = 0;
 
 	for (int i = 1; i < argc; i++) {
 		const char *a = argv[i];
-		if ((strcmp(a, "--baseline") == 0 || strcmp(a, "--root") == 0 ||
-		     strcmp(a, "--merge") == 0) && i + 1 < argc) {
+		if (strcmp(a, "--json") == 0 && i + 1 < argc) {
+			json_path = argv[++i];
+		} else if (strncmp(a, "--json=", 7) == 0) {
+			json_path = a + 7;
+		} else if (strcmp(a, "--list") == 0) {
+			list = true;
+		} else if ((strcmp(a, "--baseline") == 0 || strcmp(a, "--root") == 0 ||
+			    strcmp(a, "--merge") == 0) && i + 1 < argc) {
 			if (a[2] == 'b')
 				baseline_path = argv[++i];
 			else if (a[2] == 'r')
@@ -1306,6 +1352,30 @@ main(int argc, char **argv)
 		    "-fplugin-arg-errptr-sarif=...?", inputs[0], ninputs > 1 ? " ..." : "");
 	drop_stale_logs();
 	collect();
+	if (json_path)
+		write_flat_json(json_path);
+
+	if (list) {
+		size_t count[3] = { 0, 0, 0 };
+		for (size_t i = 0; i < nall; i++) {
+			struct finding *x = all[i];
+			print_location(x->shown, x->line, x->column);
+			printf("%s: %s [%s]\n", x->level, x->message, x->rule);
+			for (int j = 0; j < x->nnotes; j++) {
+				print_location(x->notes[j].file, x->notes[j].line, x->notes[j].column);
+				printf("note: %s\n", x->notes[j].text);
+			}
+			count[strcmp(x->level, "error") == 0 ? 0 : strcmp(x->level, "warning") == 0 ? 1 : 2]++;
+		}
+		if (merge_path)
+			write_merged(merge_path);
+		fflush(stdout);
+		if (!quiet)
+			fprintf(stderr, "%s: %zu finding%s: %zu error%s, %zu warning%s, %zu note%s\n",
+				progname, nall, nall == 1 ? "" : "s", count[0], count[0] == 1 ? "" : "s",
+				count[1], count[1] == 1 ? "" : "s", count[2], count[2] == 1 ? "" : "s");
+		return 0;
+	}
 
 	if (update) {
 		write_baseline(baseline_path);

@@ -54,19 +54,7 @@ start=$(now)
 # ---- configuration (once)
 if [ ! -f "$state/config.done" ]; then
 	say "configuring $KBUILD_OUT (allmodconfig; see $state/config.log)"
-	{
-		kmake allmodconfig &&
-		"$KSRC/scripts/config" --file "$KBUILD_OUT/.config" \
-			-d KASAN -d UBSAN -d KCOV -d GCOV_KERNEL -d GCC_PLUGINS -d WERROR \
-			-d DEBUG_INFO -d DEBUG_INFO_DWARF_TOOLCHAIN_DEFAULT -d DEBUG_INFO_DWARF4 \
-			-d DEBUG_INFO_DWARF5 -d DEBUG_INFO_BTF -e DEBUG_INFO_NONE &&
-		kmake olddefconfig
-	} >"$state/config.log" 2>&1 || die "configuration failed; see $state/config.log"
-	for opt in KASAN UBSAN KCOV GCOV_KERNEL GCC_PLUGINS WERROR DEBUG_INFO; do
-		if grep -q "^CONFIG_$opt=y" "$KBUILD_OUT/.config"; then
-			die "CONFIG_$opt is still set after olddefconfig; see $state/config.log"
-		fi
-	done
+	sh "$top/tools/kernel-config.sh" "$KSRC" "$KBUILD_OUT" "$KCC" "$state/config.log" || exit 1
 	touch "$state/config.done"
 fi
 
