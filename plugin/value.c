@@ -84,14 +84,34 @@ refine_on_edge(edge e, tree root, unsigned mask, struct origin *why)
 	return restrict_mask(mask, allowed, V.cond_loc[src->index], why);
 }
 
-/* Apply every test on ROOT that must have held to reach BB. */
+/* The only edge into BB that is not a back edge (a loop's header entered
+ * from one place), or NULL. */
+static edge
+single_entry_edge(basic_block bb)
+{
+	edge e, found = NULL;
+	edge_iterator ei;
+	FOR_EACH_EDGE(e, ei, bb->preds) {
+		if (dominated_by_p(CDI_DOMINATORS, e->src, bb))
+			continue;
+		if (found)
+			return NULL;
+		found = e;
+	}
+	return found;
+}
+
+/* Apply every test on ROOT that must have held to reach BB.  A loop's
+ * header entered through one edge counts as that edge: the values a back
+ * edge brings in came through it first. */
 static unsigned
 refine_by_dominators(tree root, basic_block bb, unsigned mask, struct origin *why)
 {
 	basic_block entry = ENTRY_BLOCK_PTR_FOR_FN(V.fn);
 	for (int steps = 0; bb && bb != entry && steps < MAX_DOM_STEPS; steps++) {
-		if (single_pred_p(bb))
-			mask = refine_on_edge(single_pred_edge(bb), root, mask, why);
+		edge e = single_pred_p(bb) ? single_pred_edge(bb) : single_entry_edge(bb);
+		if (e)
+			mask = refine_on_edge(e, root, mask, why);
 		bb = get_immediate_dominator(CDI_DOMINATORS, bb);
 	}
 	return mask;
@@ -101,8 +121,11 @@ refine_by_dominators(tree root, basic_block bb, unsigned mask, struct origin *wh
  * return f;"): the value of OP in BB is the union, over BB's incoming
  * edges, of its value at the edge's source refined by the edge.  Walks
  * back from BB to OP's definition, each block once (memoised per OP and
- * block); a loop's back edge or a very large function falls back to the
- * dominator walk, which only takes edges every path must cross. */
+ * block).  A back edge into BB (a loop; "retry:" with gotos) adds nothing:
+ * OP's definition dominates BB, so whatever comes round the loop entered
+ * BB by another edge first, and tests on the way round only narrow it.  A
+ * very large function falls back to the dominator walk, which only takes
+ * edges every path must cross. */
 struct path_memo {
 	unsigned version;
 	int bb;
@@ -152,13 +175,8 @@ refine_along_paths(tree op, tree root, basic_block def_bb, basic_block bb, unsig
 			*why = hit->why;
 		return hit->mask;
 	}
-	/* a back edge into BB: keep to what every path crosses */
 	edge e;
 	edge_iterator ei;
-	FOR_EACH_EDGE(e, ei, bb->preds) {
-		if (dominated_by_p(CDI_DOMINATORS, e->src, bb))
-			return refine_by_dominators(root, bb, mask, why);
-	}
 	void **slot = htab_find_slot(V.paths, &key, INSERT);
 	hit = XCNEW(struct path_memo);
 	hit->version = key.version;
@@ -169,6 +187,8 @@ refine_along_paths(tree op, tree root, basic_block def_bb, basic_block bb, unsig
 	unsigned out = 0;
 	struct origin o = { ORIGIN_NONE, UNKNOWN_LOCATION, NULL_TREE };
 	FOR_EACH_EDGE(e, ei, bb->preds) {
+		if (dominated_by_p(CDI_DOMINATORS, e->src, bb))
+			continue;	/* a back edge */
 		struct origin oe = { ORIGIN_NONE, UNKNOWN_LOCATION, NULL_TREE };
 		unsigned m = refine_along_paths(op, root, def_bb, e->src, mask, &oe, depth + 1);
 		m = refine_on_edge(e, root, m, &oe);
