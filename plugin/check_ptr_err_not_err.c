@@ -20,7 +20,8 @@
  * common "err = PTR_ERR(p); if (IS_ERR(p)) goto out;" computes it before
  * the test), after IS_ERR(), PTR_ERR_OR_ZERO() and ERR_CAST(), and a
  * result that is only printed (a variadic argument) or compared with a
- * non-zero constant such as -ENOENT.
+ * non-zero constant such as -ENOENT, and one the code compares with 0
+ * ("PTR_ERR(p) ?: -ENOENT": the 0 is seen to).
  */
 #include "errptr.h"
 
@@ -109,6 +110,45 @@ result_matters(tree name, int depth)
 		if (is_gimple_call(u) && variadic_argument_p(u, name))
 			continue;
 		return true;
+	}
+	return false;
+}
+
+/* Is the value of NAME (PTR_ERR's result), or a copy of it, compared with
+ * 0?  Then the code knows it may be 0 and replaces or handles it:
+ * "PTR_ERR(p) ?: -ENOENT", "err = PTR_ERR(p); if (!err) err = -EIO;". */
+static bool
+zero_tested(tree name, int depth)
+{
+	if (!name || TREE_CODE(name) != SSA_NAME || depth > MAX_USE_DEPTH)
+		return false;
+
+	imm_use_iterator iter;
+	use_operand_p use_p;
+	FOR_EACH_IMM_USE_FAST(use_p, iter, name) {
+		gimple *u = USE_STMT(use_p);
+		if (!u || is_gimple_debug(u))
+			continue;
+		tree a = NULL_TREE, b = NULL_TREE;
+		if (gcond *c = dyn_cast<gcond *>(u)) {
+			a = gimple_cond_lhs(c);
+			b = gimple_cond_rhs(c);
+		} else if (is_gimple_assign(u)) {
+			enum tree_code code = gimple_assign_rhs_code(u);
+			if (TREE_CODE_CLASS(code) == tcc_comparison) {
+				a = gimple_assign_rhs1(u);
+				b = gimple_assign_rhs2(u);
+			} else if ((code == SSA_NAME || CONVERT_EXPR_CODE_P(code)) &&
+				   gimple_assign_rhs1(u) == name &&
+				   zero_tested(gimple_assign_lhs(u), depth + 1)) {
+				return true;
+			}
+		}
+		if (a && b) {
+			tree other = a == name ? b : a;
+			if (TREE_CODE(other) == INTEGER_CST && integer_zerop(other))
+				return true;
+		}
 	}
 	return false;
 }
@@ -256,6 +296,8 @@ check_call(function *fn, gimple *call)
 		return;
 	if (!result_matters(gimple_call_lhs(call), 0))
 		return;
+	if (may_be_null && zero_tested(gimple_call_lhs(call), 0))
+		return;		/* the 0 is seen to and replaced */
 	if (may_be_null)
 		report_may_be_null(fn, call, root, m, &o);
 	else

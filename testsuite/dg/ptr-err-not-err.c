@@ -214,3 +214,47 @@ int n_silenced(int id)
 	thing_use(t);
 	return 0;
 }
+
+/* NEGATIVE: the 0 is seen to: "PTR_ERR(p) ?: -ENOENT" (kernel/module/main.c
+   resolve_symbol_wait) and "if (!err) err = -E".  */
+int n_elvis(int id)
+{
+	struct thing *t = thing_find(id);
+
+	if (IS_ERR_OR_NULL(t))
+		return PTR_ERR(t) ?: -ENOENT;	/* { dg-bogus "errptr" } */
+	thing_use(t);
+	return 0;
+}
+
+int n_zero_replaced(int id)
+{
+	struct thing *t = thing_find(id);
+	int err;
+
+	if (IS_ERR_OR_NULL(t)) {
+		err = PTR_ERR(t);	/* { dg-bogus "errptr" } */
+		if (!err)
+			err = -ENOENT;
+		return err;
+	}
+	thing_use(t);
+	return 0;
+}
+
+/* POSITIVE: the look-alike: compared with an errno, not with 0, so a NULL
+   still returns 0 */
+int p_compared_not_zero(int id)
+{
+	struct thing *t = thing_find(id);
+	int err;
+
+	if (IS_ERR_OR_NULL(t)) {
+		err = PTR_ERR(t);	/* { dg-warning "PTR_ERR" } */
+		if (err == -EAGAIN)
+			err = -EBUSY;
+		return err;
+	}
+	thing_use(t);
+	return 0;
+}
