@@ -198,6 +198,15 @@ return_site(struct fn_summary *s, tree val, basic_block bb, edge e, location_t l
 	BITMAP_FREE(visited);
 	if (!(VK_TESTED(m) & VK_NULL) || !POINTER_TYPE_P(TREE_TYPE(TREE_TYPE(s->decl))))
 		return;
+	/* The caller's own NULL handed back ("if (IS_ERR_OR_NULL(dentry))
+	 * return dentry;" with dentry a parameter, fs/debugfs/inode.c
+	 * debugfs_rename()): whoever passes NULL gets it back; this function
+	 * makes no NULL of its own there. */
+	tree root = value_root(val);
+	if (o.kind == ORIGIN_TEST && root && TREE_CODE(root) == SSA_NAME &&
+	    SSA_NAME_IS_DEFAULT_DEF(root) && SSA_NAME_VAR(root) &&
+	    TREE_CODE(SSA_NAME_VAR(root)) == PARM_DECL)
+		return;
 	struct null_return *nr = XCNEW(struct null_return);
 	nr->loc = loc;
 	nr->origin = o;

@@ -1,0 +1,47 @@
+/* null-return and the caller's own NULL: a function that hands back a NULL
+   parameter ("if (IS_ERR_OR_NULL(dentry)) return dentry;") makes no NULL of
+   its own; whoever passed NULL gets it back.  Regression: fs/debugfs/inode.c
+   debugfs_rename() was an error-level false alarm.  */
+/* { dg-do compile } */
+/* { dg-options "-fplugin-arg-errptr-rules=${srcdir}/null-return-param.rules" } */
+
+#include "kernel-min.h"
+
+struct dentry {
+	int flags;
+};
+
+extern struct dentry *np_lookup(const char *name);
+extern int np_move(struct dentry *d, const char *name);
+
+/* NEGATIVE: the parameter, passed back after IS_ERR_OR_NULL() */
+struct dentry *np_rename(struct dentry *old, const char *name)
+{
+	if (IS_ERR_OR_NULL(old))
+		return old;		/* { dg-bogus "errptr" } */
+	if (np_move(old, name))
+		return ERR_PTR(-EINVAL);
+	return old;
+}
+
+/* POSITIVE: the same, with a NULL of its own on another path */
+struct dentry *np_rename_null(struct dentry *old, const char *name)
+{
+	if (!old)
+		return old;		/* { dg-bogus "errptr" } */
+	if (np_move(old, name))
+		return NULL;		/* { dg-error "'np_rename_null' returns NULL here" } */
+	return old;
+}
+
+/* POSITIVE: a NULL that a call made, not the caller's */
+struct dentry *np_rename_lookup(struct dentry *old, const char *name)
+{
+	struct dentry *d = np_lookup(name);
+
+	if (!d)
+		return d;		/* { dg-error "'np_rename_lookup' returns NULL here" } */
+	if (np_move(old, name))
+		return ERR_PTR(-EINVAL);
+	return d;
+}
