@@ -511,6 +511,11 @@ check_null_check_on_err(function *fn)
 		unsigned m = value_at_block(t.root, bb, NULL);
 		if (!(VK_PROVEN(m) & VK_ERR) || (VK_POSSIBLE(m) & VK_NULL))
 			continue;
+		/* only an error pointer can be here: an IS_ERR() test on the way
+		 * took the error path ("if (IS_ERR(h)) ext4_std_error(sb,
+		 * PTR_ERR(h));" tests the errno, fs/ext4/inode.c) */
+		if (!(VK_POSSIBLE(m) & VK_VALID))
+			continue;
 		gimple *src = value_source_call(t.root, fails_with_err_only);
 		if (!src)
 			continue;	/* ERR_PTR() written here: not an API's contract */

@@ -338,3 +338,29 @@ void unneeded_unchecked(struct priv *priv)
 	priv->dir = debugfs_create_dir("errptr", NULL); /* { dg-bogus "errptr" } */
 	debugfs_create_file("state", 0444, priv->dir, priv, &errptr_fops); /* { dg-bogus "errptr" } */
 }
+
+/* NEGATIVE: a zero test of PTR_ERR() in the IS_ERR() branch tests the errno,
+   only an error pointer can be there (fs/ext4/inode.c: ext4_std_error(sb,
+   PTR_ERR(handle)) expands to "if (PTR_ERR(handle)) ...") */
+extern void report_errno(int err);
+int neg_errno_tested_in_error_branch(const char *name)
+{
+	struct file *f = filp_open(name, 0, 0);
+
+	if (IS_ERR(f)) {
+		if (PTR_ERR(f))		/* { dg-bogus "errptr" } */
+			report_errno(PTR_ERR(f));
+		return -EIO;
+	}
+	return 0;
+}
+
+/* POSITIVE: the look-alike before any IS_ERR(): PTR_ERR(f) != 0 is f != NULL */
+int pos_errno_tested_first(const char *name)
+{
+	struct file *f = filp_open(name, 0, 0);
+
+	if (!PTR_ERR(f))	/* { dg-warning "this test misses the error" } */
+		return -ENOENT;
+	return 0;
+}
