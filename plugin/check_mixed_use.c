@@ -31,7 +31,9 @@
  * (many kernel APIs do: a NULL parent, a NULL ACL, a NULL mount type), so
  * handing it NULL is not reported; handing it an error pointer is, unless
  * the source's rule says callers=null (its callers across the tree test
- * only for NULL: the error pointer is what flows on).
+ * only for NULL: the error pointer is what flows on).  A learned fails=both
+ * whose callers across the tree test the way this caller does is an upper
+ * bound the callers' consensus overrules: not reported.
  *
  * The warning is put at the test, not at the use: the test is what is
  * wrong (it handles half of the contract), it is where the fix goes, and
@@ -406,14 +408,16 @@ param_use(struct scan *sc, const struct use *u, tree root, unsigned accepts, uns
  * across the tree test only IS_ERR(), NULL is the "none" value that
  * consumer APIs take (devm_gpiod_get_optional(), devm_clk_get()). */
 static bool
-slip_is_routine(const gimple *def, unsigned slip)
+slip_is_routine(const gimple *def, unsigned slip, bool *learned)
 {
 	tree callee = gimple_call_fndecl(def);
+	*learned = false;
 	if (!callee || !DECL_NAME(callee))
 		return false;
 	const struct contract *c = contract_for_function(IDENTIFIER_POINTER(DECL_NAME(callee)));
 	if (!c)
 		return false;
+	*learned = c->learned;
 	return (slip == VK_NULL && c->callers == CALLERS_IS_ERR) ||
 	       (slip == VK_ERR && c->callers == CALLERS_NULL);
 }
@@ -459,13 +463,24 @@ on_use(const struct use *u, void *data)
 	}
 	if (accepts & slip)
 		return;
+	bool learned;
+	bool routine = slip_is_routine(def, slip, &learned);
+	/* The tree's callers, learned: nine in ten test the result the way
+	 * this caller does.  A learned "may return both" is an upper bound
+	 * over every call (ext4_read_block_bitmap() inherits the NULL that
+	 * ext4_read_block_bitmap_nowait() returns only for ignore_locked);
+	 * the callers' consensus says which kinds reach them.  Hand-written
+	 * rules (the optional getters: NULL is "none") still warn on a
+	 * dereference. */
+	if (routine && learned)
+		return;
 	/* Passed to a function nobody told us about.  NULL is an ordinary
 	 * argument of many kernel APIs ("no parent" for tracefs and debugfs,
 	 * "no ACL" for set_cached_acl(), "no type" for do_mount()): not this
 	 * bug unless the callee is known to use it.  An error pointer is an
 	 * argument of almost none: a bug unless that kind is what the
 	 * source's callers routinely pass on. */
-	if (!(known & slip) && (slip == VK_NULL || slip_is_routine(def, slip)))
+	if (!(known & slip) && (slip == VK_NULL || routine))
 		return;
 	struct candidate c;
 	memset(&c, 0, sizeof(c));

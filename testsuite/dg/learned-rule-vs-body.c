@@ -36,14 +36,15 @@ int n_learned_rule_body_here(int n)
 	return 0;
 }
 
-/* POSITIVE: no body here; the learned rule holds */
+/* POSITIVE: no body here; the learned rule holds, and this caller tests one
+   kind where the tree's callers test both */
 extern struct akfs_payload *akfs_elsewhere_get(int n);
 
 int p_learned_rule_no_body(int n)
 {
 	struct akfs_payload *p = akfs_elsewhere_get(n);
 
-	if (IS_ERR(p))		/* { dg-warning "'akfs_elsewhere_get' may also return NULL, which this IS_ERR\(\) test lets through to the use at line 48 \[errptr-mixed-use\]" } */
+	if (IS_ERR(p))		/* { dg-warning "'akfs_elsewhere_get' may also return NULL, which this IS_ERR\(\) test lets through to the use at line 49 \[errptr-mixed-use\]" } */
 		return PTR_ERR(p);
 	p->flags |= 1;
 	return 0;
@@ -62,6 +63,21 @@ int p_hand_rule_body_here(int n)
 	struct akfs_payload *p = akfs_promised_get(n);
 
 	if (IS_ERR(p))		/* { dg-warning "'akfs_promised_get' may also return NULL" } */
+		return PTR_ERR(p);
+	p->flags |= 1;
+	return 0;
+}
+
+/* NEGATIVE: a learned "both" whose callers across the tree test only
+   IS_ERR() (ext4_read_block_bitmap(): NULL only for a flag its callers do
+   not pass); this caller does as they do */
+extern struct akfs_payload *akfs_bitmap_get(int n);
+
+int n_learned_both_callers_is_err(int n)
+{
+	struct akfs_payload *p = akfs_bitmap_get(n);
+
+	if (IS_ERR(p))		/* { dg-bogus "errptr" } */
 		return PTR_ERR(p);
 	p->flags |= 1;
 	return 0;
