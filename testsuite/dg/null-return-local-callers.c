@@ -46,17 +46,19 @@ int akfs_check_write(const char *path)
 	return (r->mode & 2) ? -EACCES : 0;
 }
 
-/* POSITIVE: one caller, IS_ERR() spelled with unlikely(); NULL through a
-   variable.  */
+/* NEGATIVE (a known miss): NULL through a variable.  Callers' evidence is
+   weak, and on the kernel such NULLs hang on state the callers set up (afs
+   afs_vl_lookup_addrs(), btrfs btrfs_new_extent_direct(): 0 true of 4), so
+   only a "return NULL;" written at the return is reported on it.  */
 static struct akfs_rule *rule_default(int mode)
 {
-	struct akfs_rule *r = NULL;	/* { dg-message "\(1\) NULL is assigned here" } */
+	struct akfs_rule *r = NULL;	/* { dg-bogus "errptr" } */
 
 	if (mode < 0)
 		return ERR_PTR(-EINVAL);
 	if (mode == 0)
 		r = &akfs_default_rule;
-	return r;	/* { dg-warning "'rule_default' returns NULL here, but its callers test the result only with IS_ERR\(\) \[errptr-local-null-return\]" } */
+	return r;	/* { dg-bogus "errptr" } */
 }
 
 int akfs_default_action(int mode)
@@ -197,6 +199,26 @@ int akfs_check_fixed(const char *path)
 	struct akfs_rule *r = rule_lookup_fixed(path);
 
 	if (IS_ERR(r))
+		return PTR_ERR(r);
+	return r->action;
+}
+
+/* POSITIVE: one caller, IS_ERR() spelled with unlikely(); "return NULL;"
+   written at the return.  */
+static struct akfs_rule *rule_by_mode(int mode)
+{
+	if (mode < 0)
+		return ERR_PTR(-EINVAL);
+	if (mode > 0)
+		return NULL;	/* { dg-warning "'rule_by_mode' returns NULL here, but its callers test the result only with IS_ERR\(\) \[errptr-local-null-return\]" } */
+	return &akfs_default_rule;
+}
+
+int akfs_mode_action(int mode)
+{
+	struct akfs_rule *r = rule_by_mode(mode);
+
+	if (unlikely(IS_ERR(r)))
 		return PTR_ERR(r);
 	return r->action;
 }
