@@ -1,7 +1,8 @@
 /*
  * errptr-gate - fail a build on errptr findings that are not in its baseline.
  *
- *   errptr-gate [--baseline FILE] [--root DIR] [--update] [-q] SARIF-OR-DIR...
+ *   errptr-gate [--baseline FILE] [--root DIR] [--update | --list]
+ *               [--merge FILE] [--json FILE] [-q] SARIF-OR-DIR...
  *
  * Reads the SARIF logs that -fplugin-arg-errptr-sarif=FILE wrote (files, or
  * directories searched recursively for *.sarif) and the baseline FILE
@@ -1264,7 +1265,8 @@ static void
 usage(FILE *f)
 {
 	fprintf(f,
-		"usage: %s [--baseline FILE] [--root DIR] [--update] [-q] SARIF-FILE-OR-DIR...\n"
+		"usage: %s [--baseline FILE] [--root DIR] [--update | --list] [--merge FILE]\n"
+		"       [--json FILE] [-q] SARIF-FILE-OR-DIR...\n"
 		"  Print the errptr findings of the SARIF logs that are not in the baseline;\n"
 		"  exit 0 when there are none, 1 when there are, 2 on errors.\n"
 		"  --baseline FILE  accepted findings (default: " DEFAULT_BASELINE "; none if missing)\n"
@@ -1319,6 +1321,11 @@ main(int argc, char **argv)
 		} else if (strcmp(a, "--") == 0) {
 			while (++i < argc)
 				inputs[ninputs++] = argv[i];
+		} else if (strcmp(a, "--json") == 0 || strcmp(a, "--baseline") == 0 ||
+			   strcmp(a, "--root") == 0 || strcmp(a, "--merge") == 0) {
+			fprintf(stderr, "%s: option %s needs an argument\n", progname, a);
+			usage(stderr);
+			return 2;
 		} else if (a[0] == '-' && a[1]) {
 			fprintf(stderr, "%s: unknown option %s\n", progname, a);
 			usage(stderr);

@@ -9,7 +9,10 @@
 #   - its key is the log's partialFingerprint when the gate runs where the compiler ran;
 #   - --merge writes one valid SARIF log with one run for all units;
 #   - the make recipe of docs/ci.md works as written;
-#   - no logs, a broken log, no arguments: exit 2.
+#   - --list prints every finding with its own level (error, warning, note) and its
+#     notes, exits 0, counts levels on stderr and reads no baseline;
+#   - --json FILE writes a flat JSON array (keys, escapes, [] for no finding);
+#   - no logs, a broken log, no arguments, --json without FILE: exit 2.
 . "$(dirname "$0")/lib.sh"
 plugin_ok
 kdir_ok
@@ -199,6 +202,186 @@ status=$?
 check "docs/ci.md errptr.mk: errptr fails on the new bug, and prints it (make exit $status)" \
 	test "$status" != 0 -a "$(grep -c "^mod/file_hook\.c:[0-9]*:[0-9]*: error: 'akfs_hook_filp_open'" "$r/make.log")" = 1
 
+# ---- --list and --json: plain compiles with findings of each level
+# warn.c: is-err-on-null at its default level (warning); note.c: the same lowered to note;
+# err.c: null-return at its default level (error: that unit fails to compile, its log is
+# written all the same); clean.c (in another directory): no finding.
+l=$T/lvl
+mkdir -p "$l/sarif" "$T/clean/sarif"
+cat >"$l/warn.c" <<'C'
+#include "kernel-min.h"
+struct foo { int count; };
+int warn_kzalloc(struct foo **out)
+{
+	struct foo *p = kzalloc(sizeof(*p), GFP_KERNEL);
+	if (IS_ERR(p))
+		return PTR_ERR(p);
+	p->count = 1;
+	*out = p;
+	return 0;
+}
+C
+sed 's/warn_kzalloc/note_kzalloc/' "$l/warn.c" >"$l/note.c"
+cat >"$l/err.c" <<'C'
+#define NULL ((void *)0)
+struct thing;
+extern struct thing *thing_open(const char *name);
+extern int allowed(const char *name);
+struct thing *err_hook(const char *name)
+{
+	if (!allowed(name))
+		return NULL;
+	return thing_open(name);
+}
+C
+printf 'int clean(int x)\n{\n\treturn x + 1;\n}\n' >"$T/clean/clean.c"
+cat >"$l/lvl.rules" <<'RULES'
+func kzalloc fails=null callers=null
+func thing_open fails=err callers=is_err
+standin err_hook for=thing_open
+RULES
+# lcc DIR UNIT ARGS...: compile DIR/UNIT.c there with the plugin, its log in DIR/sarif
+lcc() {
+	lcc_dir=$1
+	lcc_unit=$2
+	shift 2
+	(cd "$lcc_dir" && $CC -fplugin="$ERRPTR_PLUGIN" $RULES_FLAGS \
+		-fplugin-arg-errptr-rules="$l/lvl.rules" -fplugin-arg-errptr-sarif=sarif/%p.sarif \
+		-I"$top/testsuite/include" "$@" -O2 -c "$lcc_unit.c" -o "$lcc_unit.o") \
+		>"$lcc_dir/cc-$lcc_unit.log" 2>&1
+}
+lcc "$l" warn
+lcc "$l" note -fplugin-arg-errptr-is-err-on-null=note
+lcc "$l" err
+err_cc=$?
+lcc "$T/clean" clean
+check "levels: a log per unit (3), the error-level unit fails to compile (status $err_cc)" \
+	test "$(ls "$l/sarif" | wc -l)" = 3 -a "$err_cc" != 0 -a "$(ls "$T/clean/sarif" | wc -l)" = 1
+
+gate lvl --list sarif
+status=$?
+check "--list: exit 0 although there are findings (exit $status)" test "$status" = 0
+check "--list: the warning-level finding is printed as warning:" \
+	test "$(grep -c "^warn\.c:6:[0-9]*: warning: IS_ERR() does not catch the NULL that 'kzalloc' returns on failure \[errptr-is-err-on-null\]\$" "$l/gate.out")" = 1 -a \
+	"$(grep -c '^warn\.c:[0-9]*:[0-9]*: error: ' "$l/gate.out")" = 0
+check "--list: the error-level finding is printed as error:" \
+	test "$(grep -c "^err\.c:8:[0-9]*: error: 'err_hook' returns NULL here, but it stands in for 'thing_open', whose callers test the result only with IS_ERR() \[errptr-null-return\]\$" "$l/gate.out")" = 1
+check "--list: the note-level finding is printed as note:" \
+	test "$(grep -c "^note\.c:6:[0-9]*: note: IS_ERR() does not catch the NULL that 'kzalloc' returns on failure \[errptr-is-err-on-null\]\$" "$l/gate.out")" = 1
+check "--list: one error: line and one warning: line in all, three findings" \
+	test "$(grep -c ': error: ' "$l/gate.out")" = 1 -a "$(grep -c ': warning: ' "$l/gate.out")" = 1 -a \
+	"$(grep -c ' \[errptr-[a-z-]*\]$' "$l/gate.out")" = 3
+# the lines after each finding, up to the next finding: its notes
+awk '/ \[errptr-[a-z-]*\]$/ { f = $0; sub(/:.*/, "", f); next } { print f ": " $0 }' \
+	"$l/gate.out" >"$l/notes"
+check "--list: the notes follow their finding" \
+	test "$(grep -c "^err\.c: err\.c:5:[0-9]*: note: 'err_hook' stands in for 'thing_open'" "$l/notes")" = 1 -a \
+	"$(grep -c "^err\.c: err\.c:8:[0-9]*: note: return an error pointer instead" "$l/notes")" = 1 -a \
+	"$(grep -c "^warn\.c: warn\.c:6:[0-9]*: note: test for NULL instead: '!p'\$" "$l/notes")" = 1 -a \
+	"$(grep -v -c '^[a-z]*\.c: [a-z]*\.c:[0-9]*:[0-9]*: note: ' "$l/notes")" = 0 -a \
+	"$(wc -l <"$l/notes")" = 7
+check "--list: the summary on stderr counts by level" \
+	grep -x 'errptr-gate: 3 findings: 1 error, 1 warning, 1 note' "$l/gate.err"
+gate lvl sarif
+status=$?
+check "--list: without it the same logs fail the gate, every finding an error (exit $status)" \
+	test "$status" = 1 -a "$(grep -c ': error: .* \[errptr-[a-z-]*\]$' "$l/gate.out")" = 3
+
+# a baseline that accepts every finding: the gate passes, --list still prints them all
+gate lvl --update sarif
+gate lvl sarif
+status=$?
+check "--list baseline: the gate passes with the baseline of all three (exit $status, no output)" \
+	test "$status" = 0 -a ! -s "$l/gate.out" -a "$(grep -c -v '^#' "$l/errptr-baseline.txt")" = 3
+cp "$l/errptr-baseline.txt" "$l/accept.txt"
+for args in "--list sarif" "--list --baseline accept.txt sarif"; do
+	gate lvl $args
+	status=$?
+	check "--list baseline: $args ignores the baseline: all three printed (exit $status)" \
+		test "$status" = 0 -a "$(grep -c ' \[errptr-[a-z-]*\]$' "$l/gate.out")" = 3 -a \
+		"$(grep -c '^warn\.c:6:[0-9]*: warning: ' "$l/gate.out")" = 1
+	check "--list baseline: $args: the summary counts all three, no baseline in it" \
+		sh -c "grep -x 'errptr-gate: 3 findings: 1 error, 1 warning, 1 note' '$l/gate.err' &&
+			! grep -q baseline '$l/gate.err'"
+done
+
+# --json FILE
+jsonok() { "$PY" -c 'import json,sys; json.load(open(sys.argv[1]))' "$1"; }
+gate lvl --list --json lvl.json sarif
+status=$?
+check "--json: --list --json FILE exits 0 (exit $status)" test "$status" = 0
+check "--json: the file is valid JSON" jsonok "$l/lvl.json"
+cat >"$T/flat.py" <<'PY'
+import json, sys
+a = json.load(open(sys.argv[1]))
+assert isinstance(a, list), "not an array"
+keys = {"file", "line", "column", "level", "tag", "function", "message", "notes"}
+for o in a:
+    assert set(o) == keys, "keys %s" % sorted(o)
+    assert isinstance(o["line"], int) and isinstance(o["column"], int)
+    for n in o["notes"]:
+        assert set(n) == {"file", "line", "column", "message"}, "note keys %s" % sorted(n)
+        assert isinstance(n["line"], int) and isinstance(n["column"], int)
+for o in a:
+    print(o["file"], o["line"], o["level"], o["tag"], o["function"], len(o["notes"]))
+PY
+"$PY" "$T/flat.py" "$l/lvl.json" >"$l/flat.out" 2>&1
+check "--json: one object per finding (3), keys file line column level tag function message notes" \
+	test "$(cat "$l/flat.out")" = "err.c 8 error errptr-null-return err_hook 3
+note.c 6 note errptr-is-err-on-null note_kzalloc 2
+warn.c 6 warning errptr-is-err-on-null warn_kzalloc 2"
+check "--json: the message and the notes' text as the gate prints them" \
+	"$PY" -c 'import json,sys
+a = json.load(open(sys.argv[1]))
+assert a[2]["message"] == "IS_ERR() does not catch the NULL that '"'kzalloc'"' returns on failure", a[2]["message"]
+assert a[2]["notes"][1] == {"file": "warn.c", "line": 6, "column": a[2]["column"], "message": "test for NULL instead: '"'!p'"'"}, a[2]["notes"][1]' \
+	"$l/lvl.json"
+gate lvl --json=eq.json sarif
+status=$?
+cmp -s "$l/lvl.json" "$l/eq.json"
+same=$?
+check "--json: --json=FILE without --list writes the same array; the gate's verdict stands (exit $status)" \
+	test "$status" = 0 -a "$same" = 0
+# a note of the plugin's with double quotes in it (the hook table's string)
+gate base --json base.json sarif
+check "--json: a note's double quotes survive (\"do_filp_open\" in the hook table)" \
+	"$PY" -c 'import json,sys
+a = json.load(open(sys.argv[1]))
+assert len(a) == 1 and any("paired with \"do_filp_open\" in the hook table" in n["message"] for n in a[0]["notes"]), a' \
+	"$T/base/base.json"
+# a message with a double quote, a backslash and a tab: a log written by hand
+mkdir -p "$T/esc"
+cat >"$T/esc/esc.sarif" <<'SARIF'
+{"version":"2.1.0","runs":[{"tool":{"driver":{"name":"errptr"}},"results":[
+{"ruleId":"errptr-null-return","level":"note","message":{"text":"say \"hi\" to C:\\dir\\ and\ttab"},
+ "locations":[{"physicalLocation":{"artifactLocation":{"uri":"esc.c"},"region":{"startLine":3,"startColumn":2}},
+  "logicalLocations":[{"name":"esc_fn"}]}]}]}]}
+SARIF
+gate esc --list --json esc.json esc.sarif
+status=$?
+check "--json: a message with a double quote and a backslash: valid JSON (exit $status)" \
+	sh -c 'test "$1" = 0 && exec "$2" -c "import json,sys; json.load(open(sys.argv[1]))" "$3"' \
+	sh "$status" "$PY" "$T/esc/esc.json"
+check "--json: ... quote, backslash and tab escaped with a backslash" \
+	grep -F -q '"message":"say \"hi\" to C:\\dir\\ and\ttab"' "$T/esc/esc.json"
+check "--json: ... and read back the same" \
+	"$PY" -c 'import json,sys
+a = json.load(open(sys.argv[1]))
+assert [o["message"] for o in a] == ["say \"hi\" to C:\\dir\\ and\ttab"], a' "$T/esc/esc.json"
+check "--list: ... the message printed as it is" \
+	grep -F -x -q 'esc.c:3:2: note: say "hi" to C:\dir\ and	tab [errptr-null-return]' "$T/esc/gate.out"
+# no finding: []
+gate clean --json clean.json sarif
+status=$?
+check "--json: no finding: exit 0, an empty array [] (exit $status)" \
+	test "$status" = 0 -a "$(cat "$T/clean/clean.json")" = "[]"
+check "--json: ... valid JSON" jsonok "$T/clean/clean.json"
+gate clean --list sarif
+status=$?
+check "--list: no finding: exit 0, no output, a summary of zeros (exit $status)" \
+	test "$status" = 0 -a ! -s "$T/clean/gate.out" -a \
+	"$(cat "$T/clean/gate.err")" = "errptr-gate: 0 findings: 0 errors, 0 warnings, 0 notes"
+
 # ---- errors: exit 2
 mkdir -p "$T/empty"
 gate empty .
@@ -214,4 +397,22 @@ gate empty
 status=$?
 grep -q '^usage:' "$T/empty/gate.err"
 check "no argument: usage, exit 2 (exit $status)" test "$status" = 2 -a $? = 0
+# --json without FILE: a usage error, not an input named --json nor an unknown option
+gate lvl sarif --json
+status=$?
+grep -q 'option --json needs an argument' "$l/gate.err"
+said=$?
+check "--json as the last argument: usage error, exit 2 (exit $status)" \
+	test "$status" = 2 -a "$said" = 0 -a ! -s "$l/gate.out"
+gate lvl --list sarif --json
+status=$?
+check "--list ... --json as the last argument: exit 2, nothing listed (exit $status)" \
+	test "$status" = 2 -a ! -s "$l/gate.out"
+ls "$l" >"$T/lvl.before"
+gate lvl --json sarif
+status=$?
+ls "$l" >"$T/lvl.after"
+check "--json DIR and no input: usage, exit 2, nothing written (exit $status)" \
+	sh -c "test '$status' = 2 && grep -q '^usage:' '$l/gate.err' && cmp -s '$T/lvl.before' '$T/lvl.after' &&
+		test \"\$(ls '$l/sarif' | wc -l)\" = 3"
 finish
