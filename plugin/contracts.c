@@ -65,19 +65,49 @@ contract_for_function(const char *name)
 	return c ? c : rules_index_lookup(false, name);	/* learned index */
 }
 
-/* A declaration the front end finished: remember it when it is an API with
- * a contract, so stand-in detection can compare prototypes. */
+/* A declaration the front end finished: remember the first declaration of
+ * each function name (a pointer table keyed by the identifier; no rule
+ * lookup), so stand-in detection can compare prototypes. */
+static htab_t declared;
+
+static hashval_t
+declared_hash(const void *p)
+{
+	return htab_hash_pointer(DECL_NAME((const_tree)p));
+}
+
+static int
+declared_eq(const void *entry, const void *id)
+{
+	return DECL_NAME((const_tree)entry) == (const_tree)id;
+}
+
 void
 contracts_note_declaration(tree decl)
 {
 	if (!decl || TREE_CODE(decl) != FUNCTION_DECL || !DECL_NAME(decl) || !functions)
 		return;
-	struct entry probe;
-	probe.key = IDENTIFIER_POINTER(DECL_NAME(decl));
-	struct entry *e = (struct entry *)htab_find(functions, &probe);
-	struct contract *c = e ? &e->c : rules_index_lookup(false, probe.key);
-	if (c && !c->decl)
-		c->decl = decl;
+	if (!declared)
+		declared = htab_create(1024, declared_hash, declared_eq, NULL);
+	tree id = DECL_NAME(decl);
+	void **slot = htab_find_slot_with_hash(declared, id, htab_hash_pointer(id), INSERT);
+	if (!*slot)
+		*slot = decl;
+}
+
+tree
+contract_declaration(const struct contract *c)
+{
+	if (c->decl)
+		return c->decl;
+	if (!declared || !c->name || c->is_member)
+		return NULL_TREE;
+	tree id = maybe_get_identifier(c->name);
+	if (!id)
+		return NULL_TREE;
+	tree d = (tree)htab_find_with_hash(declared, id, htab_hash_pointer(id));
+	((struct contract *)c)->decl = d;
+	return d;
 }
 
 const struct contract *

@@ -83,6 +83,7 @@ const struct contract *contract_for_function(const char *name);
 const struct contract *contract_for_member(const char *type_name, const char *field);
 const struct contract *standin_rule_for(const char *name);
 void contracts_note_declaration(tree decl);
+tree contract_declaration(const struct contract *c);
 const char *fails_name(enum fail_kind k);
 const char *callers_name(enum callers_kind k);
 unsigned fails_to_mask(enum fail_kind k);

@@ -503,6 +503,7 @@ flush_postponed(void *gcc_data, void *user_data)
 		analyse_postponed(postponed_order[i], 0);
 	flushed = true;
 	in_flush = false;
+	unregister_callback(errptr_plugin_name, PLUGIN_PASS_EXECUTION);
 	for (int i = 0; i < nat_end; i++)
 		at_end[i]();
 	if (errptr_verbose)

@@ -28,8 +28,9 @@ struct index {
 	char *path;
 	char *rules;		/* the rules file it indexes, for messages */
 	int fd;
-	struct cdb db;
 	bool broken;
+	char buf[MAX_RULE_LINE + 1];	/* the value last found */
+	unsigned dlen;
 };
 
 static struct index *indexes;	/* in path order; later ones win */
@@ -81,25 +82,29 @@ rules_index_open(const char *path)
 		free(ix.path);
 		return false;
 	}
-	/* cdb_init checks the size and mmaps the file; every lookup checks
-	 * the positions it reads against the file's size. */
-	if (cdb_init(&ix.db, ix.fd) != 0) {
+	/* cdb_init checks the size and mmaps the file, only to check its
+	 * header here; lookups then read() the few records they need (a
+	 * mapping would put the whole index in every compiler's RSS, and an
+	 * index rewritten in place under a running build would be a SIGBUS
+	 * instead of a read that fails). */
+	struct cdb db;
+	if (cdb_init(&db, ix.fd) != 0) {
 		error("%s: not a rules index (too short or unreadable: %s); rebuild it with "
 		      "'make rules' or remove it [errptr-rules]", path, xstrerror(errno));
 		close(ix.fd);
 		free(ix.path);
 		return false;
 	}
-	int found = cdb_find(&ix.db, INDEX_META_KEY, strlen(INDEX_META_KEY));
-	const char *meta = found > 0 ? (const char *)cdb_getdata(&ix.db) : NULL;
-	unsigned vlen = found > 0 ? cdb_datalen(&ix.db) : 0;
+	int found = cdb_find(&db, INDEX_META_KEY, strlen(INDEX_META_KEY));
+	const char *meta = found > 0 ? (const char *)cdb_getdata(&db) : NULL;
+	unsigned vlen = found > 0 ? cdb_datalen(&db) : 0;
 	size_t want = strlen(INDEX_VERSION);
 	if (!meta || vlen < want || memcmp(meta, INDEX_VERSION, want) != 0 ||
 	    (vlen > want && meta[want] != '\t')) {
 		error("%s: not an errptr rules index of version %s (%s); rebuild it with "
 		      "'make rules' or remove it [errptr-rules]", path, INDEX_VERSION,
 		      found < 0 ? "corrupt" : meta ? "other version" : "no 'errptr:index' entry");
-		cdb_free(&ix.db);
+		cdb_free(&db);
 		close(ix.fd);
 		free(ix.path);
 		return false;
@@ -116,6 +121,7 @@ rules_index_open(const char *path)
 	} else {
 		ix.rules = ix.path;
 	}
+	cdb_free(&db);
 
 	/* keep them in path order, like the rules files */
 	indexes = XRESIZEVEC(struct index, indexes, nindexes + 1);
@@ -140,7 +146,13 @@ find(const char *key)
 		struct index *ix = &indexes[i];
 		if (ix->broken)
 			continue;
-		int r = cdb_find(&ix->db, key, strlen(key));
+		unsigned dlen;
+		int r = cdb_seek(ix->fd, key, strlen(key), &dlen);
+		if (r > 0) {
+			if (dlen > MAX_RULE_LINE || cdb_bread(ix->fd, ix->buf, dlen) < 0)
+				r = -1;
+			ix->dlen = dlen;
+		}
 		if (r < 0) {
 			index_broken(ix, "corrupt rules index (looking up '%s')", key);
 			continue;
@@ -162,13 +174,7 @@ rules_index_has(bool member, const char *name)
 {
 	if (!nindexes)
 		return false;
-	char *key = make_key(member, name);
-	struct cached probe;
-	probe.key = key;
-	struct cached *e = (struct cached *)htab_find(cache, &probe);
-	bool yes = e ? e->c != NULL : find(key) != NULL;
-	free(key);
-	return yes;
+	return rules_index_lookup(member, name) != NULL;	/* cached, hit or miss */
 }
 
 struct contract *
@@ -191,8 +197,8 @@ rules_index_lookup(bool member, const char *name)
 	struct index *ix = find(key);
 	if (!ix)
 		return NULL;
-	unsigned len = cdb_datalen(&ix->db);
-	const char *val = (const char *)cdb_getdata(&ix->db);
+	unsigned len = ix->dlen;
+	const char *val = ix->buf;
 	const char *tab = val ? (const char *)memchr(val, '\t', len) : NULL;
 	long lineno = 0;
 	if (tab) {

@@ -256,7 +256,7 @@ read_line(FILE *f, char *buf)
 	size_t n = 0;
 	int ch;
 
-	while (n < RULES_MAX_LINE + 1 && (ch = getc(f)) != EOF) {
+	while (n < RULES_MAX_LINE + 1 && (ch = getc_unlocked(f)) != EOF) {
 		buf[n++] = (char)ch;
 		if (ch == '\n')
 			break;

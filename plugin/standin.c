@@ -86,8 +86,9 @@ prototypes_match(tree fndecl, const struct contract *c)
 	tree fntype = TREE_TYPE(fndecl);
 	if (!POINTER_TYPE_P(TREE_TYPE(fntype)))
 		return false;
-	if (c->decl) {
-		tree api_type = TREE_TYPE(c->decl);
+	tree api_decl = contract_declaration(c);
+	if (api_decl) {
+		tree api_type = TREE_TYPE(api_decl);
 		if (!types_alike(TREE_TYPE(fntype), TREE_TYPE(api_type), 0))
 			return false;
 		if (!prototype_p(fntype) || !prototype_p(api_type))

@@ -22,5 +22,5 @@ for src in "$top"/plugin/*.c; do
 	fi
 	objs="$objs $obj"
 done
-$cxx -shared -o "$out/errptr-gcc$major.so" $objs -lcdb
+$cxx -shared -nodefaultlibs -o "$out/errptr-gcc$major.so" $objs -lcdb -lc -lgcc
 $cc -shared -fPIC -O2 -Wall -o "$out/errptr.so" "$top/plugin/loader.c" -ldl
