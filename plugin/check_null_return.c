@@ -107,8 +107,8 @@ check_null_return(struct fn_summary *s)
 		 * "return NULL;" written there is reported on it. */
 		bool weak = st.kind == STANDIN_LOCAL_CALLERS ||
 			    (st.kind == STANDIN_DEFINITION && st.contract && st.contract->learned);
-		if (weak && !nr->literal)
-			continue;
+		if (weak && (!nr->literal || nr->guarded))
+			continue;	/* and one that only some arguments reach (mpol_new) */
 		/* This file's callers are weaker evidence than a contract or a
 		 * hook: a warning of its own (local-null-return). */
 		struct report *r = st.kind == STANDIN_LOCAL_CALLERS

@@ -163,6 +163,7 @@ struct null_return {
 	location_t loc;		/* the return statement */
 	struct origin origin;	/* where the NULL comes from */
 	bool literal;		/* "return NULL;" itself */
+	bool guarded;		/* reached only for some values of an integer parameter */
 	struct null_return *next;
 };
 

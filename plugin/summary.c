@@ -179,6 +179,151 @@ note_returned_calls(struct fn_summary *s, tree val, basic_block site, unsigned a
 			     gimple_location(def));
 }
 
+/* ---- kinds that only some arguments get ------------------------------
+ * get_ksm_page() returns ERR_PTR(-EBUSY) only for GET_KSM_PAGE_TRYLOCK,
+ * mpol_new() returns NULL only for MPOL_DEFAULT, and
+ * ext4_read_block_bitmap_nowait() NULL only when ignore_locked: the
+ * callers that pass other values never see that kind, and test only for
+ * the other one.  A return site is guarded when a test of an integer
+ * parameter (a flag, a mode, a type) must have gone one way to reach it. */
+#define MAX_PARAM_DEPTH 4
+#define MAX_GUARD_STEPS 64
+
+/* T computed from integer parameters and constants only. */
+static bool
+integer_param_derived(tree t, int depth)
+{
+	if (!t || TREE_CODE(t) != SSA_NAME || depth > MAX_PARAM_DEPTH ||
+	    !INTEGRAL_TYPE_P(TREE_TYPE(t)))
+		return false;
+	if (SSA_NAME_IS_DEFAULT_DEF(t))
+		return SSA_NAME_VAR(t) && TREE_CODE(SSA_NAME_VAR(t)) == PARM_DECL;
+	gimple *def = SSA_NAME_DEF_STMT(t);
+	if (!is_gimple_assign(def))
+		return false;
+	enum tree_code code = gimple_assign_rhs_code(def);
+	/* a flag or a mode picked out: ==, !=, bits; not a range ("id >= n"
+	 * validates an index, the callers do not choose the outcome) */
+	if (code != SSA_NAME && !CONVERT_EXPR_CODE_P(code) && code != BIT_AND_EXPR &&
+	    code != BIT_IOR_EXPR && code != BIT_NOT_EXPR && code != TRUTH_NOT_EXPR &&
+	    code != EQ_EXPR && code != NE_EXPR)
+		return false;
+	bool some = false;
+	for (unsigned i = 1; i < gimple_num_ops(def); i++) {
+		tree op = gimple_op(def, i);
+		if (TREE_CODE(op) == INTEGER_CST)
+			continue;
+		if (!integer_param_derived(op, depth + 1))
+			return false;
+		some = true;
+	}
+	return some;
+}
+
+/* Does taking E depend on an integer parameter's value? */
+static bool
+edge_tests_param(edge e)
+{
+	if (!e || !(e->flags & (EDGE_TRUE_VALUE | EDGE_FALSE_VALUE)))
+		return false;
+	gimple *last = errptr_last_stmt(e->src);
+	gcond *c = last ? dyn_cast<gcond *>(last) : NULL;
+	if (!c)
+		return false;
+	if (gimple_cond_code(c) != EQ_EXPR && gimple_cond_code(c) != NE_EXPR)
+		return false;
+	tree a = gimple_cond_lhs(c), b = gimple_cond_rhs(c);
+	return (integer_param_derived(a, 0) && (TREE_CODE(b) == INTEGER_CST ||
+						integer_param_derived(b, 0))) ||
+	       (TREE_CODE(a) == INTEGER_CST && integer_param_derived(b, 0));
+}
+
+/* The tests of integer parameters that must go one way to reach the
+ * return (along E, or in BB): E, and the single incoming edges on the way
+ * up the dominator tree.  At most MAX_GUARDS, into OUT. */
+#define MAX_GUARDS 16
+
+static int
+param_guards(basic_block bb, edge e, edge *out)
+{
+	int n = 0;
+	if (e) {
+		if (edge_tests_param(e))
+			out[n++] = e;
+		bb = e->src;
+	}
+	basic_block entry = ENTRY_BLOCK_PTR_FOR_FN(cfun);
+	for (int steps = 0; bb && bb != entry && steps < MAX_GUARD_STEPS && n < MAX_GUARDS;
+	     steps++) {
+		if (single_pred_p(bb) && edge_tests_param(single_pred_edge(bb)))
+			out[n++] = single_pred_edge(bb);
+		bb = get_immediate_dominator(CDI_DOMINATORS, bb);
+	}
+	return n;
+}
+
+/* Per function: for NULL (0) and error pointers (1), the guards every
+ * return site of that kind has in common. */
+static struct {
+	bool seen;
+	int n;
+	edge e[MAX_GUARDS];
+} common_guards[2];
+
+static void
+add_guards(int kind, const edge *g, int n)
+{
+	if (!common_guards[kind].seen) {
+		common_guards[kind].seen = true;
+		common_guards[kind].n = n;
+		memcpy(common_guards[kind].e, g, n * sizeof(*g));
+		return;
+	}
+	int out = 0;
+	for (int i = 0; i < common_guards[kind].n; i++) {
+		for (int j = 0; j < n; j++) {
+			if (common_guards[kind].e[i] == g[j]) {
+				common_guards[kind].e[out++] = common_guards[kind].e[i];
+				break;
+			}
+		}
+	}
+	common_guards[kind].n = out;
+}
+
+/* Does kind A need an argument test that kind B's sites do not all need? */
+static bool
+selected_by_argument(int a, int b)
+{
+	for (int i = 0; i < common_guards[a].n; i++) {
+		bool shared = false;
+		for (int j = 0; j < common_guards[b].n && !shared; j++)
+			shared = common_guards[b].e[j] == common_guards[a].e[i];
+		if (!shared)
+			return true;
+	}
+	return false;
+}
+
+/* A function that returns both NULL and an error pointer, one of them only
+ * for some values of an argument the other does not need: that one is not
+ * proven for its callers (they pick the argument), only possible. */
+static void
+demote_guarded_kinds(struct fn_summary *s)
+{
+	const unsigned both = VK_NULL | VK_ERR;
+	if ((VK_PROVEN(s->returns) & both) != both)
+		return;
+	if (!common_guards[0].seen || !common_guards[1].seen)
+		return;
+	bool null_selected = selected_by_argument(0, 1);
+	bool err_selected = selected_by_argument(1, 0);
+	if (null_selected == err_selected)
+		return;		/* neither, or each on its own flag: can't tell */
+	unsigned kind = null_selected ? VK_NULL : VK_ERR;
+	s->returns = (s->returns & ~kind) | (kind << VK_UNK_SHIFT);
+}
+
 /* One source-level return statement of value VAL, at LOC; VAL flows in
  * along E when E is set, else it is used in BB. */
 static void
@@ -193,6 +338,16 @@ return_site(struct fn_summary *s, tree val, basic_block bb, edge e, location_t l
 		s->returns |= (m & ~VK_NULL) | (VK_NULL << VK_UNK_SHIFT);
 	else
 		s->returns |= m;
+	bool guarded = false;
+	if (VK_PROVEN(m) & (VK_NULL | VK_ERR)) {
+		edge g[MAX_GUARDS];
+		int n = param_guards(bb, e, g);
+		guarded = n > 0;
+		if (VK_PROVEN(m) & VK_NULL)
+			add_guards(0, g, n);
+		if (VK_PROVEN(m) & VK_ERR)
+			add_guards(1, g, n);
+	}
 	bitmap visited = BITMAP_ALLOC(NULL);
 	note_returned_calls(s, val, bb ? bb : e->src, VK_POSSIBLE(m), visited, 0);
 	BITMAP_FREE(visited);
@@ -210,6 +365,7 @@ return_site(struct fn_summary *s, tree val, basic_block bb, edge e, location_t l
 	struct null_return *nr = XCNEW(struct null_return);
 	nr->loc = loc;
 	nr->origin = o;
+	nr->guarded = guarded;
 	nr->literal = o.kind == ORIGIN_LITERAL &&
 		      (o.loc == loc || o.loc == UNKNOWN_LOCATION ||
 		       user_location(o.loc) == user_location(loc));
@@ -255,6 +411,7 @@ collect_return_sites(struct fn_summary *s, tree val, basic_block bb, edge e, loc
 static void
 analyse_returns(struct fn_summary *s, function *fn)
 {
+	memset(common_guards, 0, sizeof(common_guards));
 	bitmap phis_visited = BITMAP_ALLOC(NULL);
 	basic_block bb;
 
@@ -487,6 +644,7 @@ summary_analyse_function(function *fn)
 	value_begin_function(fn);
 	learn_begin_function();
 	analyse_returns(s, fn);
+	demote_guarded_kinds(s);
 	learn_function(s);
 	analyse_call_tests(fn, num_ssa_names);
 	XDELETEVEC(returned_kinds);

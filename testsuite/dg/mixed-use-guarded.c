@@ -1,0 +1,114 @@
+/* errptr-mixed-use and kinds that only some arguments get: a function of
+   this file that returns NULL and an error pointer, one of them only when
+   an integer parameter (a flag, a mode) says so.  Callers that pass other
+   values never see that kind.  Regressions from Linux 6.1: mm/ksm.c
+   get_ksm_page() (ERR_PTR(-EBUSY) only for GET_KSM_PAGE_TRYLOCK),
+   mm/mempolicy.c mpol_new() (NULL only for MPOL_DEFAULT).  */
+/* { dg-do compile } */
+
+#include "kernel-min.h"
+
+struct kg_page {
+	int count;
+};
+
+extern struct kg_page *kg_lookup(int id);
+extern int kg_trylock(struct kg_page *p);
+extern struct kg_page *kg_alloc(void);
+extern int kg_busy(void);
+
+enum kg_lock { KG_NOLOCK, KG_LOCK, KG_TRYLOCK };
+
+/* NULL when gone; ERR_PTR(-EBUSY) only for KG_TRYLOCK */
+static struct kg_page *kg_get_page(int id, enum kg_lock lock_it)
+{
+	struct kg_page *p = kg_lookup(id);
+
+	if (!p)
+		return NULL;
+	if (lock_it == KG_TRYLOCK) {
+		if (!kg_trylock(p))
+			return ERR_PTR(-EBUSY);
+	}
+	return p;
+}
+
+/* NEGATIVE: KG_NOLOCK never gets the error pointer */
+int n_ksm_nolock(int id)
+{
+	struct kg_page *p = kg_get_page(id, KG_NOLOCK);
+
+	if (!p)			/* { dg-bogus "errptr" } */
+		return -ENOENT;
+	return p->count;
+}
+
+/* ERR_PTR() on failure; NULL only for mode 0, "nothing to do" */
+static struct kg_page *kg_policy_new(unsigned short mode, int n)
+{
+	struct kg_page *p;
+
+	if (mode == 0) {
+		if (n)
+			return ERR_PTR(-EINVAL);
+		return NULL;	/* { dg-bogus "errptr" } */
+	}
+	p = kg_alloc();
+	if (!p)
+		return ERR_PTR(-ENOMEM);
+	p->count = n;
+	return p;
+}
+
+/* NEGATIVE: mode 1 never gets NULL */
+int n_policy_mode(int n)
+{
+	struct kg_page *p = kg_policy_new(1, n);
+
+	if (IS_ERR(p))		/* { dg-bogus "errptr" } */
+		return PTR_ERR(p);
+	return p->count;
+}
+
+/* the look-alike: the NULL hangs on the state of the world, not on an argument */
+struct kg_page *kg_get_any(int id, enum kg_lock lock_it)
+{
+	struct kg_page *p = kg_lookup(id);
+
+	if (kg_busy())
+		return NULL;
+	if (!p)
+		return ERR_PTR(-ENOENT);
+	return p;
+}
+
+/* POSITIVE: whatever the caller passes, NULL may come back */
+int p_state_null(int id)
+{
+	struct kg_page *p = kg_get_any(id, KG_NOLOCK);
+
+	if (IS_ERR(p))		/* { dg-warning "'kg_get_any' may also return NULL, which this IS_ERR\(\) test lets through to the use at line 92 \[errptr-mixed-use\]" } */
+		return PTR_ERR(p);
+	return p->count;
+}
+
+/* POSITIVE: both kinds hang on the flag: nothing to tell them apart */
+struct kg_page *kg_get_flagged(int id, int flags)
+{
+	struct kg_page *p = kg_lookup(id);
+
+	if (flags & 1)
+		return NULL;
+	if (flags & 2)
+		return ERR_PTR(-EAGAIN);
+	return p;
+}
+
+int p_both_guarded(int id, int flags)
+{
+	struct kg_page *p = kg_get_flagged(id, flags);
+
+	if (IS_ERR(p))		/* { dg-warning "'kg_get_flagged' may also return NULL" } */
+		return PTR_ERR(p);
+	return p->count;
+}
