@@ -305,15 +305,28 @@ selected_by_argument(int a, int b)
 	return false;
 }
 
+/* Per function: a NULL return site with a NULL of its own making - "return
+ * NULL;" written there, a callee's NULL, a value tested NULL - rather than
+ * one left in a variable initialised to NULL, or ERR_PTR() of a code that
+ * the analysis cannot prove non-zero ("ifa = NULL; ... if (err < 0) ifa =
+ * ERR_PTR(err); return ifa;", net/ipv6/addrconf.c ipv6_add_addr()). */
+static bool strong_null_site;
+
 /* A function that returns both NULL and an error pointer, one of them only
  * for some values of an argument the other does not need: that one is not
- * proven for its callers (they pick the argument), only possible. */
+ * proven for its callers (they pick the argument), only possible.  The same
+ * for a NULL with no site of its own making: what reaches the return hangs
+ * on a correlation of variables (err and ifa) the analysis does not track. */
 static void
 demote_guarded_kinds(struct fn_summary *s)
 {
 	const unsigned both = VK_NULL | VK_ERR;
 	if ((VK_PROVEN(s->returns) & both) != both)
 		return;
+	if (!strong_null_site) {
+		s->returns = (s->returns & ~VK_NULL) | (VK_NULL << VK_UNK_SHIFT);
+		return;
+	}
 	if (!common_guards[0].seen || !common_guards[1].seen)
 		return;
 	bool null_selected = selected_by_argument(0, 1);
@@ -339,6 +352,13 @@ return_site(struct fn_summary *s, tree val, basic_block bb, edge e, location_t l
 	else
 		s->returns |= m;
 	bool guarded = false;
+	if (VK_PROVEN(m) & VK_NULL) {
+		bool at_site = o.kind == ORIGIN_LITERAL &&
+			       (o.loc == loc || o.loc == UNKNOWN_LOCATION ||
+				user_location(o.loc) == user_location(loc));
+		if (at_site || o.kind == ORIGIN_CALL || o.kind == ORIGIN_TEST)
+			strong_null_site = true;
+	}
 	if (VK_PROVEN(m) & (VK_NULL | VK_ERR)) {
 		edge g[MAX_GUARDS];
 		int n = param_guards(bb, e, g);
@@ -412,6 +432,7 @@ static void
 analyse_returns(struct fn_summary *s, function *fn)
 {
 	memset(common_guards, 0, sizeof(common_guards));
+	strong_null_site = false;
 	bitmap phis_visited = BITMAP_ALLOC(NULL);
 	basic_block bb;
 

@@ -112,3 +112,62 @@ int p_both_guarded(int id, int flags)
 		return PTR_ERR(p);
 	return p->count;
 }
+
+/* A NULL with no site of its own: the variable starts NULL and every path
+   that leaves it so sets err < 0 (net/ipv6/addrconf.c ipv6_add_addr()); the
+   analysis does not relate err and p, so the NULL is possible, not proven */
+extern int kg_register(struct kg_page *p);
+
+struct kg_page *kg_add(int id)
+{
+	struct kg_page *p = NULL;
+	int err = 0;
+
+	if (id < 0) {
+		err = -EINVAL;
+		goto out;
+	}
+	p = kg_alloc();
+	if (!p) {
+		err = -ENOMEM;
+		goto out;
+	}
+	err = kg_register(p);
+out:
+	if (err < 0)
+		p = ERR_PTR(err);
+	return p;
+}
+
+/* NEGATIVE */
+int n_correlated_null(int id)
+{
+	struct kg_page *p = kg_add(id);
+
+	if (IS_ERR(p))		/* { dg-bogus "errptr" } */
+		return PTR_ERR(p);
+	return p->count;
+}
+
+/* the look-alike with a NULL of its own: "return NULL;" */
+struct kg_page *kg_add_or_none(int id)
+{
+	struct kg_page *p;
+
+	if (id < 0)
+		return ERR_PTR(-EINVAL);
+	if (kg_busy())
+		return NULL;
+	p = kg_alloc();
+	return p ? p : ERR_PTR(-ENOMEM);
+}
+
+/* POSITIVE */
+int p_own_null(int id)
+{
+	struct kg_page *p = kg_add_or_none(id);
+
+	if (IS_ERR(p))		/* { dg-warning "'kg_add_or_none' may also return NULL" } */
+		return PTR_ERR(p);
+	return p->count;
+}
