@@ -238,26 +238,67 @@ edge_tests_param(edge e)
 	       (TREE_CODE(a) == INTEGER_CST && integer_param_derived(b, 0));
 }
 
+/* The one edge into BB, not a back edge, on which ROOT can be of a kind in
+ * WANT; NULL if none or several. */
+static edge
+only_feasible_pred(basic_block bb, tree root, unsigned want)
+{
+	edge e, found = NULL;
+	edge_iterator ei;
+	FOR_EACH_EDGE(e, ei, bb->preds) {
+		if (dominated_by_p(CDI_DOMINATORS, e->src, bb))
+			continue;
+		if (!(VK_POSSIBLE(value_on_edge(root, e, UNKNOWN_LOCATION, NULL)) & want))
+			continue;
+		if (found)
+			return NULL;
+		found = e;
+	}
+	return found;
+}
+
 /* The tests of integer parameters that must go one way to reach the
- * return (along E, or in BB): E, and the single incoming edges on the way
- * up the dominator tree.  At most MAX_GUARDS, into OUT. */
+ * return (along E, or in BB): E, and the incoming edges on the way up.  A
+ * join is crossed through its one incoming edge that can carry the value
+ * the first pointer test on the way asked for: "if (!bh && (type == INDEX
+ * || type == DIRENT_HTREE)) return ERR_PTR(..); if (!bh) return NULL;"
+ * (fs/ext4/namei.c __ext4_read_dirblock()) reaches its NULL only past both
+ * type tests.  At most MAX_GUARDS, into OUT. */
 #define MAX_GUARDS 16
 
 static int
 param_guards(basic_block bb, edge e, edge *out)
 {
 	int n = 0;
-	if (e) {
-		if (edge_tests_param(e))
-			out[n++] = e;
-		bb = e->src;
-	}
+	tree root = NULL_TREE;
+	unsigned want = 0;
 	basic_block entry = ENTRY_BLOCK_PTR_FOR_FN(cfun);
-	for (int steps = 0; bb && bb != entry && steps < MAX_GUARD_STEPS && n < MAX_GUARDS;
-	     steps++) {
-		if (single_pred_p(bb) && edge_tests_param(single_pred_edge(bb)))
-			out[n++] = single_pred_edge(bb);
-		bb = get_immediate_dominator(CDI_DOMINATORS, bb);
+
+	for (int steps = 0; steps < MAX_GUARD_STEPS && n < MAX_GUARDS; steps++) {
+		if (e) {
+			if (edge_tests_param(e)) {
+				out[n++] = e;
+			} else if (!root && (e->flags & (EDGE_TRUE_VALUE | EDGE_FALSE_VALUE))) {
+				struct value_test t;
+				location_t l;
+				if (value_block_test(e->src, &t, &l) && TREE_CODE(t.root) == SSA_NAME) {
+					root = t.root;
+					want = (e->flags & EDGE_TRUE_VALUE) ? t.kinds
+									    : (~t.kinds & VK_KINDS);
+				}
+			}
+			bb = e->src;
+		}
+		if (!bb || bb == entry)
+			break;
+		if (single_pred_p(bb))
+			e = single_pred_edge(bb);
+		else if (root)
+			e = only_feasible_pred(bb, root, want);
+		else
+			e = NULL;
+		if (!e)
+			bb = get_immediate_dominator(CDI_DOMINATORS, bb);
 	}
 	return n;
 }

@@ -171,3 +171,40 @@ int p_own_null(int id)
 		return PTR_ERR(p);
 	return p->count;
 }
+
+/* The flag test sits on the only way a NULL reaches the return, past a join
+   (fs/ext4/namei.c __ext4_read_dirblock(): a hole is NULL for DIRENT
+   blocks, -EFSCORRUPTED for INDEX ones) */
+enum kg_type { KG_EITHER, KG_DIRENT, KG_INDEX };
+extern struct kg_page *kg_read(int block);
+extern void kg_report(int block);
+
+struct kg_page *kg_read_dirblock(int block, enum kg_type type)
+{
+	struct kg_page *p;
+
+	if (block < 0)
+		return ERR_PTR(-EINVAL);
+	p = kg_read(block);
+	if (IS_ERR(p))
+		return p;
+	if (!p) {
+		if (type == KG_INDEX) {
+			kg_report(block);
+			return ERR_PTR(-EIO);
+		}
+	}
+	if (!p)
+		return NULL;
+	return p;
+}
+
+/* NEGATIVE */
+int n_index_block(int block)
+{
+	struct kg_page *p = kg_read_dirblock(block, KG_EITHER);
+
+	if (IS_ERR(p))		/* { dg-bogus "errptr" } */
+		return PTR_ERR(p);
+	return p->count;
+}
