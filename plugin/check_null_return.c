@@ -98,15 +98,17 @@ check_null_return(struct fn_summary *s)
 		if (nr->origin.kind == ORIGIN_ERR_PTR_ZERO &&
 		    check_severity[CHECK_ERR_PTR_ZERO] != SEV_OFF)
 			continue;
-		/* Weak evidence - this file's callers, or a contract learned
-		 * from the function's own body elsewhere - and a NULL that only
-		 * flows to the return (a variable set to NULL earlier, a call's
-		 * or a parameter's NULL): on the kernel such NULLs hang on
-		 * state the callers set up (a flag they never pass, a count
-		 * that is never 0), 0 true of 4 in the validation.  Only a
-		 * "return NULL;" written there is reported on it. */
-		bool weak = st.kind == STANDIN_LOCAL_CALLERS ||
-			    (st.kind == STANDIN_DEFINITION && st.contract && st.contract->learned);
+		/* Weak evidence - this file's callers, or the function's own
+		 * contract (it is the API: include/linux/reset.h's
+		 * devm_reset_control_get_exclusive() returns what
+		 * __devm_reset_control_get() does, NULL only for optional=true,
+		 * which it never passes) - and a NULL that only flows to the
+		 * return (a variable set to NULL earlier, a call's or a
+		 * parameter's NULL): on the kernel such NULLs hang on state the
+		 * callers set up (a flag they never pass, a count that is never
+		 * 0), 0 true of 5 in the validation.  Only a "return NULL;"
+		 * written there is reported on it. */
+		bool weak = st.kind == STANDIN_LOCAL_CALLERS || st.kind == STANDIN_DEFINITION;
 		if (weak && (!nr->literal || nr->guarded))
 			continue;	/* and one that only some arguments reach (mpol_new) */
 		/* This file's callers are weaker evidence than a contract or a

@@ -241,6 +241,12 @@ constant_mask(tree c, location_t loc, struct origin *why)
 				set_origin(why, ORIGIN_LITERAL, loc, NULL_TREE);
 			return VK_ZERO;
 		}
+		/* A pointer constant in the error range is a sentinel
+		 * ("#define HTB_DIRECT ((struct htb_class *)-1L)", net/sched),
+		 * compared with ==, not an error pointer: those come from
+		 * ERR_PTR(). */
+		if (POINTER_TYPE_P(TREE_TYPE(c)))
+			return VK_VALID;
 		if (wi::neg_p(wi::to_wide(c), TYPE_SIGN(TREE_TYPE(c))) ||
 		    TYPE_PRECISION(TREE_TYPE(c)) == TYPE_PRECISION(ptr_type_node)) {
 			/* -1 .. -MAX_ERRNO, in the type's precision */

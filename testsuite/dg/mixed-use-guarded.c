@@ -208,3 +208,28 @@ int n_index_block(int block)
 		return PTR_ERR(p);
 	return p->count;
 }
+
+/* A pointer constant in the error range is a sentinel, compared with ==,
+   not an error pointer (net/sched/sch_htb.c HTB_DIRECT) */
+#define KG_DIRECT ((struct kg_page *)-1L)
+
+struct kg_page *kg_classify(int id)
+{
+	if (id == 7)
+		return KG_DIRECT;
+	if (kg_busy())
+		return NULL;
+	return kg_lookup(id);
+}
+
+/* NEGATIVE */
+int n_sentinel(int id)
+{
+	struct kg_page *p = kg_classify(id);
+
+	if (p == KG_DIRECT)
+		return 1;
+	if (!p)			/* { dg-bogus "errptr" } */
+		return -ENOENT;
+	return p->count;
+}
