@@ -270,6 +270,24 @@ report_not_error(function *fn, gimple *call, tree root)
 	report_end(r);
 }
 
+/* Does FN test ROOT with IS_ERR() (or IS_ERR_OR_NULL()) somewhere?  Then
+ * its author expects an error pointer from it, whatever a contract says:
+ * "err = PTR_ERR(page); if (IS_ERR(page)) goto out;" after follow_page(),
+ * whose error pointers only some flags get (mm/migrate.c). */
+static bool
+error_tested_somewhere(function *fn, tree root)
+{
+	basic_block bb;
+	FOR_EACH_BB_FN(bb, fn) {
+		struct value_test t;
+		location_t loc;
+		if (value_block_test(bb, &t, &loc) && t.root == root &&
+		    (t.kinds == VK_ERR || t.kinds == (VK_ERR | VK_NULL)))
+			return true;
+	}
+	return false;
+}
+
 static void
 check_call(function *fn, gimple *call)
 {
@@ -300,8 +318,10 @@ check_call(function *fn, gimple *call)
 		return;		/* the 0 is seen to and replaced */
 	if (may_be_null)
 		report_may_be_null(fn, call, root, m, &o);
-	else
-		report_not_error(fn, call, root);
+	else if (!(TREE_CODE(root) == SSA_NAME &&
+		   !(VK_POSSIBLE(value_of_name(root, NULL)) & VK_ERR) &&
+		   error_tested_somewhere(fn, root)))
+		report_not_error(fn, call, root);	/* unless only the source says so */
 }
 
 void

@@ -20,6 +20,7 @@ struct thing {
 extern struct thing *thing_find(int id);		/* no contract: unknown */
 extern struct thing *thing_get_optional(int id);	/* fails=both (rules) */
 extern struct thing *thing_open(int id);		/* fails=err (rules) */
+extern struct thing *thing_open_null(int id);	/* fails=null (rules) */
 extern void thing_use(struct thing *t);
 extern void thing_put(struct thing *t);
 
@@ -255,6 +256,23 @@ int p_compared_not_zero(int id)
 			err = -EBUSY;
 		return err;
 	}
+	thing_use(t);
+	return 0;
+}
+
+/* NEGATIVE: a contract says no error pointer, but the code tests for one
+   right after computing PTR_ERR() (mm/migrate.c: follow_page() returns one
+   only for some flags) */
+int n_contract_says_never(int id)
+{
+	struct thing *t = thing_open_null(id);
+	int err;
+
+	err = PTR_ERR(t);	/* { dg-bogus "errptr" } */
+	if (IS_ERR(t))
+		return err;
+	if (!t)
+		return -ENOENT;
 	thing_use(t);
 	return 0;
 }
