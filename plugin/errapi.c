@@ -220,17 +220,6 @@ compare_test(enum tree_code code, tree a, tree b, struct value_test *t)
 		return true;
 	}
 
-	/* "PTR_ERR(p) == -EBUSY": the code picks out the error it expects
-	 * (mm/ksm.c: stable_tree_search() returns no other).  Taken as a test
-	 * of the error pointer: an error on the true side, none on the false
-	 * side - what the code assumes, not what is proven. */
-	if (POINTER_TYPE_P(rtype) && INTEGRAL_TYPE_P(type) && !TYPE_UNSIGNED(type) &&
-	    (code == EQ_EXPR || code == NE_EXPR) && wi::neg_p(wi::to_wide(b), SIGNED) &&
-	    wi::ges_p(wi::to_wide(b), wi::neg(wi::shwi(max_errno, TYPE_PRECISION(type))))) {
-		t->root = root;
-		t->kinds = code == EQ_EXPR ? VK_ERR : VK_NULL | VK_VALID;
-		return true;
-	}
 	if (POINTER_TYPE_P(rtype) && INTEGRAL_TYPE_P(type) && TYPE_UNSIGNED(type)) {
 		unsigned k;
 		if (unsigned_compare_kinds(code, b, TYPE_PRECISION(type), &k)) {

@@ -233,39 +233,3 @@ int n_sentinel(int id)
 		return -ENOENT;
 	return p->count;
 }
-
-/* "PTR_ERR(p) == -EBUSY" picks out the one error the callee returns
-   (mm/ksm.c stable_tree_search()): taken as the error test */
-struct kg_page *kg_search(int id)
-{
-	struct kg_page *p = kg_lookup(id);
-
-	if (!p)
-		return NULL;
-	if (kg_busy())
-		return ERR_PTR(-EBUSY);
-	return p;
-}
-
-/* NEGATIVE */
-int n_expected_errno(int id)
-{
-	struct kg_page *p = kg_search(id);
-
-	if (p) {		/* { dg-bogus "errptr" } */
-		if (PTR_ERR(p) == -EBUSY)
-			return -EAGAIN;
-		return p->count;
-	}
-	return 0;
-}
-
-/* POSITIVE: the look-alike without it */
-int p_unexpected_errno(int id)
-{
-	struct kg_page *p = kg_search(id);
-
-	if (p)			/* { dg-warning "'kg_search' may also return an error pointer" } */
-		return p->count;
-	return 0;
-}
