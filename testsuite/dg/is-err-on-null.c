@@ -401,3 +401,37 @@ int neg_debugfs(void)
 		return PTR_ERR(d);
 	return 0;
 }
+
+/* NEGATIVE: the error pointer is returned after a test of its errno, so the
+   function returns NULL and error pointers, and IS_ERR() is one of the two
+   tests the caller makes (net/netlink/af_netlink.c __netlink_seq_next) */
+extern void *ion_walk_next(void);
+
+static void *ion_seq_next(void)
+{
+	void *p;
+
+	for (;;) {
+		p = ion_walk_next();
+		if (IS_ERR(p)) {
+			if (PTR_ERR(p) == -EAGAIN)
+				continue;
+			return p;
+		}
+		if (p)
+			break;
+		return NULL;
+	}
+	return p;
+}
+
+static int ion_token;
+
+void *n_errno_tested_then_returned(int n)
+{
+	void *obj = &ion_token;
+
+	for (; n && obj && !IS_ERR(obj); n--)
+		obj = ion_seq_next();	/* { dg-bogus "errptr" } */
+	return obj;
+}
