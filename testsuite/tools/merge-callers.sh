@@ -4,13 +4,15 @@
 . "$(dirname "$0")/merge-lib.inc"
 plugin_ok
 
+# get_both: a range test, not a flag, so both kinds stay proven ("if (n) return
+# ERR_PTR()" would make the error pointer one only some arguments get, docs/checks.md)
 cat >"$T/api.c" <<'C'
 #include "kernel-min.h"
 struct x;
 static int y;
 struct x *get_err(int n) { if (n) return ERR_PTR(-EINVAL); return (struct x *)&y; }
 struct x *get_null(int n) { if (n) return NULL; return (struct x *)&y; }
-struct x *get_both(int n) { if (n > 1) return NULL; if (n) return ERR_PTR(-EINVAL); return (struct x *)&y; }
+struct x *get_both(int n) { if (n > 1) return NULL; if (n < 0) return ERR_PTR(-EINVAL); return (struct x *)&y; }
 struct x *get_mixed(int n) { if (n) return ERR_PTR(-EINVAL); return (struct x *)&y; }
 struct x *get_plain(int n) { return (struct x *)&y; }
 C
