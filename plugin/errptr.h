@@ -149,6 +149,7 @@ void value_end_function(void);
 unsigned value_of_name(tree name, struct origin *why);
 unsigned value_at_block(tree op, basic_block bb, struct origin *why);
 unsigned value_on_edge(tree op, edge e, location_t loc, struct origin *why);
+edge value_entry_edge(basic_block bb, tree root, unsigned want);
 unsigned value_of_call(gimple *call, struct origin *why);
 const struct contract *value_indirect_target(gimple *call, const char **via);
 bool value_block_test(basic_block bb, struct value_test *t, location_t *loc);

@@ -238,25 +238,6 @@ edge_tests_param(edge e)
 	       (TREE_CODE(a) == INTEGER_CST && integer_param_derived(b, 0));
 }
 
-/* The one edge into BB, not a back edge, on which ROOT can be of a kind in
- * WANT; NULL if none or several. */
-static edge
-only_feasible_pred(basic_block bb, tree root, unsigned want)
-{
-	edge e, found = NULL;
-	edge_iterator ei;
-	FOR_EACH_EDGE(e, ei, bb->preds) {
-		if (dominated_by_p(CDI_DOMINATORS, e->src, bb))
-			continue;
-		if (!(VK_POSSIBLE(value_on_edge(root, e, UNKNOWN_LOCATION, NULL)) & want))
-			continue;
-		if (found)
-			return NULL;
-		found = e;
-	}
-	return found;
-}
-
 /* The tests of integer parameters that must go one way to reach the
  * return (along E, or in BB): E, and the incoming edges on the way up.  A
  * join is crossed through its one incoming edge that can carry the value
@@ -294,7 +275,7 @@ param_guards(basic_block bb, edge e, edge *out)
 		if (single_pred_p(bb))
 			e = single_pred_edge(bb);
 		else if (root)
-			e = only_feasible_pred(bb, root, want);
+			e = value_entry_edge(bb, root, want);
 		else
 			e = NULL;
 		if (!e)
@@ -392,14 +373,14 @@ return_site(struct fn_summary *s, tree val, basic_block bb, edge e, location_t l
 		s->returns |= (m & ~VK_NULL) | (VK_NULL << VK_UNK_SHIFT);
 	else
 		s->returns |= m;
+	/* "return NULL;" itself, not a NULL assigned elsewhere */
+	bool literal_here = o.kind == ORIGIN_LITERAL &&
+			    (o.loc == loc || o.loc == UNKNOWN_LOCATION ||
+			     user_location(o.loc) == user_location(loc));
 	bool guarded = false;
-	if (VK_PROVEN(m) & VK_NULL) {
-		bool at_site = o.kind == ORIGIN_LITERAL &&
-			       (o.loc == loc || o.loc == UNKNOWN_LOCATION ||
-				user_location(o.loc) == user_location(loc));
-		if (at_site || o.kind == ORIGIN_CALL || o.kind == ORIGIN_TEST)
-			strong_null_site = true;
-	}
+	if ((VK_PROVEN(m) & VK_NULL) &&
+	    (literal_here || o.kind == ORIGIN_CALL || o.kind == ORIGIN_TEST))
+		strong_null_site = true;
 	if (VK_PROVEN(m) & (VK_NULL | VK_ERR)) {
 		edge g[MAX_GUARDS];
 		int n = param_guards(bb, e, g);
@@ -427,9 +408,7 @@ return_site(struct fn_summary *s, tree val, basic_block bb, edge e, location_t l
 	nr->loc = loc;
 	nr->origin = o;
 	nr->guarded = guarded;
-	nr->literal = o.kind == ORIGIN_LITERAL &&
-		      (o.loc == loc || o.loc == UNKNOWN_LOCATION ||
-		       user_location(o.loc) == user_location(loc));
+	nr->literal = literal_here;
 	/* keep source order: append */
 	struct null_return **p = &s->null_returns;
 	while (*p)

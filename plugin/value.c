@@ -85,14 +85,17 @@ refine_on_edge(edge e, tree root, unsigned mask, struct origin *why)
 }
 
 /* The only edge into BB that is not a back edge (a loop's header entered
- * from one place), or NULL. */
-static edge
-single_entry_edge(basic_block bb)
+ * from one place), or NULL; with ROOT, the only one on which ROOT can be
+ * of a kind in WANT. */
+edge
+value_entry_edge(basic_block bb, tree root, unsigned want)
 {
 	edge e, found = NULL;
 	edge_iterator ei;
 	FOR_EACH_EDGE(e, ei, bb->preds) {
 		if (dominated_by_p(CDI_DOMINATORS, e->src, bb))
+			continue;
+		if (root && !(VK_POSSIBLE(value_on_edge(root, e, UNKNOWN_LOCATION, NULL)) & want))
 			continue;
 		if (found)
 			return NULL;
@@ -109,7 +112,8 @@ refine_by_dominators(tree root, basic_block bb, unsigned mask, struct origin *wh
 {
 	basic_block entry = ENTRY_BLOCK_PTR_FOR_FN(V.fn);
 	for (int steps = 0; bb && bb != entry && steps < MAX_DOM_STEPS; steps++) {
-		edge e = single_pred_p(bb) ? single_pred_edge(bb) : single_entry_edge(bb);
+		edge e = single_pred_p(bb) ? single_pred_edge(bb)
+					       : value_entry_edge(bb, NULL_TREE, 0);
 		if (e)
 			mask = refine_on_edge(e, root, mask, why);
 		bb = get_immediate_dominator(CDI_DOMINATORS, bb);
