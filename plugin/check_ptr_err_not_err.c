@@ -63,12 +63,37 @@ variadic_argument_p(gimple *call, tree name)
 	return seen;
 }
 
-/* A comparison with a non-zero constant: "PTR_ERR(p) == -ENOENT". */
-static bool
-compared_with_errno_p(tree a, tree b, tree name)
+/* The constant USE compares NAME with ("NAME == -ENOENT", "if (NAME)" is
+ * "NAME != 0"), or NULL. */
+static tree
+compared_constant(gimple *u, tree name)
 {
+	tree a = NULL_TREE, b = NULL_TREE;
+	if (gcond *c = dyn_cast<gcond *>(u)) {
+		a = gimple_cond_lhs(c);
+		b = gimple_cond_rhs(c);
+	} else if (is_gimple_assign(u) &&
+		   TREE_CODE_CLASS(gimple_assign_rhs_code(u)) == tcc_comparison) {
+		a = gimple_assign_rhs1(u);
+		b = gimple_assign_rhs2(u);
+	}
+	if (!a || !b)
+		return NULL_TREE;
 	tree other = a == name ? b : a;
-	return other && TREE_CODE(other) == INTEGER_CST && !integer_zerop(other);
+	return TREE_CODE(other) == INTEGER_CST ? other : NULL_TREE;
+}
+
+/* The SSA name USE copies or converts NAME into, or NULL. */
+static tree
+copy_of(gimple *u, tree name)
+{
+	if (!is_gimple_assign(u))
+		return NULL_TREE;
+	enum tree_code code = gimple_assign_rhs_code(u);
+	if ((code == SSA_NAME || CONVERT_EXPR_CODE_P(code)) && gimple_assign_rhs1(u) == name &&
+	    TREE_CODE(gimple_assign_lhs(u)) == SSA_NAME)
+		return gimple_assign_lhs(u);
+	return NULL_TREE;
 }
 
 /* Does the value of NAME (PTR_ERR's result) go anywhere that takes it as
@@ -88,24 +113,14 @@ result_matters(tree name, int depth)
 		gimple *u = USE_STMT(use_p);
 		if (!u || is_gimple_debug(u))
 			continue;
-		if (gcond *c = dyn_cast<gcond *>(u)) {
-			if (compared_with_errno_p(gimple_cond_lhs(c), gimple_cond_rhs(c), name))
-				continue;
-			return true;
-		}
-		if (is_gimple_assign(u)) {
-			enum tree_code code = gimple_assign_rhs_code(u);
-			if (TREE_CODE_CLASS(code) == tcc_comparison &&
-			    compared_with_errno_p(gimple_assign_rhs1(u), gimple_assign_rhs2(u), name))
-				continue;
-			if ((code == SSA_NAME || CONVERT_EXPR_CODE_P(code)) &&
-			    gimple_assign_rhs1(u) == name &&
-			    TREE_CODE(gimple_assign_lhs(u)) == SSA_NAME) {
-				if (result_matters(gimple_assign_lhs(u), depth + 1))
-					return true;
-				continue;
-			}
-			return true;
+		tree cst = compared_constant(u, name);
+		if (cst && !integer_zerop(cst))
+			continue;
+		tree copy = copy_of(u, name);
+		if (copy) {
+			if (result_matters(copy, depth + 1))
+				return true;
+			continue;
 		}
 		if (is_gimple_call(u) && variadic_argument_p(u, name))
 			continue;
@@ -129,26 +144,12 @@ zero_tested(tree name, int depth)
 		gimple *u = USE_STMT(use_p);
 		if (!u || is_gimple_debug(u))
 			continue;
-		tree a = NULL_TREE, b = NULL_TREE;
-		if (gcond *c = dyn_cast<gcond *>(u)) {
-			a = gimple_cond_lhs(c);
-			b = gimple_cond_rhs(c);
-		} else if (is_gimple_assign(u)) {
-			enum tree_code code = gimple_assign_rhs_code(u);
-			if (TREE_CODE_CLASS(code) == tcc_comparison) {
-				a = gimple_assign_rhs1(u);
-				b = gimple_assign_rhs2(u);
-			} else if ((code == SSA_NAME || CONVERT_EXPR_CODE_P(code)) &&
-				   gimple_assign_rhs1(u) == name &&
-				   zero_tested(gimple_assign_lhs(u), depth + 1)) {
-				return true;
-			}
-		}
-		if (a && b) {
-			tree other = a == name ? b : a;
-			if (TREE_CODE(other) == INTEGER_CST && integer_zerop(other))
-				return true;
-		}
+		tree cst = compared_constant(u, name);
+		if (cst && integer_zerop(cst))
+			return true;
+		tree copy = copy_of(u, name);
+		if (copy && zero_tested(copy, depth + 1))
+			return true;
 	}
 	return false;
 }
