@@ -70,6 +70,8 @@ KCFLAGS="-fplugin=$PLUGIN -fplugin-arg-errptr-learn -fplugin-arg-errptr-rules-di
 KCFLAGS="$KCFLAGS -fplugin-arg-errptr-null-return=warning"
 
 # ---- the directories, one at a time
+. "$top/tools/kbuild-dir.inc"
+progress() { echo ", $(find "$KBUILD_OUT/$dir" -name '*.o' 2>/dev/null | wc -l) objects,"; }
 n=0
 total=$(echo $LEARN_DIRS | wc -w)
 for dir in $LEARN_DIRS; do
@@ -82,29 +84,7 @@ for dir in $LEARN_DIRS; do
 		continue
 	fi
 	[ -d "$KSRC/$dir" ] || die "$KSRC/$dir: no such directory"
-	t0=$(now)
-	say "[$n/$total] $dir: building (make -k -j$LEARN_JOBS; log $log)"
-	(	# heartbeat; killed, it takes its sleep along (a pipe reading us would wait for it)
-		trap 'kill $sleeper 2>/dev/null; exit 0' TERM
-		while :; do
-			sleep 60 &
-			sleeper=$!
-			wait $sleeper
-			objs=$(find "$KBUILD_OUT/$dir" -name '*.o' 2>/dev/null | wc -l)
-			say "[$n/$total] $dir: $(hms $(($(now) - t0))) elapsed, $objs objects," \
-			    "total $(hms $(($(now) - start)))"
-		done
-	) &
-	heartbeat=$!
-	trap 'kill $heartbeat 2>/dev/null; say "interrupted; run again to resume"; exit 130' INT TERM
-	kmake -k -j"$LEARN_JOBS" KCFLAGS="$KCFLAGS" "$dir/" >"$log" 2>&1
-	status=$?
-	kill $heartbeat 2>/dev/null
-	trap - INT TERM
-	if [ "$status" -gt 128 ]; then
-		say "[$n/$total] $dir: make was killed (status $status); run again to resume"
-		exit 1
-	fi
+	build_dir "$LEARN_JOBS" "$KCFLAGS"
 	failed=$(grep -E -c '^make(\[[0-9]+\])?: \*\*\*' "$log")
 	echo "status $status, $(hms $(($(now) - t0))), $failed failed targets" >"$stamp"
 	failures=

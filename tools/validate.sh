@@ -80,6 +80,11 @@ say "plugin $PLUGIN (build $build_id); logs and stamps in $run"
 KCFLAGS="-fplugin=$PLUGIN -fplugin-arg-errptr-sarif=$run/sarif/%p.sarif"
 
 # ---- the directories, one at a time
+. "$top/tools/kbuild-dir.inc"
+progress() {
+	echo "; $(find "$run/sarif" -name '*.sarif' | wc -l) units checked in all," \
+	     "$(grep -c '\[errptr-' "$log" 2>/dev/null) errptr lines in this log;"
+}
 n=0
 total=$(echo $VALIDATE_DIRS | wc -w)
 crashed=0
@@ -93,30 +98,7 @@ for dir in $VALIDATE_DIRS; do
 		say "[$n/$total] $dir: done before ($(cat "$stamp")), skipped"
 		continue
 	fi
-	t0=$(now)
-	say "[$n/$total] $dir: building (make -k -j$VALIDATE_JOBS; log $log)"
-	(	# heartbeat; killed, it takes its sleep along
-		trap 'kill $sleeper 2>/dev/null; exit 0' TERM
-		while :; do
-			sleep 60 &
-			sleeper=$!
-			wait $sleeper
-			units=$(find "$run/sarif" -name '*.sarif' | wc -l)
-			found=$(grep -c '\[errptr-' "$log" 2>/dev/null)
-			say "[$n/$total] $dir: $(hms $(($(now) - t0))) elapsed; $units units checked in" \
-			    "all, $found errptr lines in this log; total $(hms $(($(now) - start)))"
-		done
-	) &
-	heartbeat=$!
-	trap 'kill $heartbeat 2>/dev/null; say "interrupted; run again to resume"; exit 130' INT TERM
-	kmake -k -j"$VALIDATE_JOBS" KCFLAGS="$KCFLAGS" "$dir/" >"$log" 2>&1
-	status=$?
-	kill $heartbeat 2>/dev/null
-	trap - INT TERM
-	if [ "$status" -gt 128 ]; then
-		say "[$n/$total] $dir: make was killed (status $status); run again to resume"
-		exit 1
-	fi
+	build_dir "$VALIDATE_JOBS" "$KCFLAGS"
 	failed=$(grep -E -c '^make(\[[0-9]+\])?: \*\*\* .*\.o\]' "$log")
 	ices=$(grep -c 'internal compiler error' "$log")
 	echo "status $status, $(hms $(($(now) - t0))), $failed objects failed, $ices ICEs" >"$stamp"
