@@ -82,3 +82,33 @@ int n_learned_both_callers_is_err(int n)
 	p->flags |= 1;
 	return 0;
 }
+
+/* NEGATIVE: a learned "both" whose callers across the tree disagree: which
+   kind reaches a call depends on its arguments or context (ext4_bread()
+   returns NULL only without EXT4_GET_BLOCKS_CREATE); not proven here */
+extern struct akfs_payload *akfs_block_get(int n, int create);
+
+int n_learned_both_callers_mixed(int n)
+{
+	struct akfs_payload *p = akfs_block_get(n, 1);
+
+	if (IS_ERR(p))		/* { dg-bogus "errptr" } */
+		return PTR_ERR(p);
+	p->flags |= 1;
+	return 0;
+}
+
+/* NEGATIVE: the same with no caller's test seen anywhere, and the NULL test
+   that the learned "both" would call half a test (d_hash_and_lookup() in
+   rpc_pipefs, which has no ->d_hash) */
+extern struct akfs_payload *akfs_hash_lookup(int n, const char *name);
+
+int n_learned_both_callers_unknown(int n)
+{
+	struct akfs_payload *p = akfs_hash_lookup(n, "x");
+
+	if (!p)			/* { dg-bogus "errptr" } */
+		return -ENOENT;
+	p->flags |= 1;
+	return 0;
+}
