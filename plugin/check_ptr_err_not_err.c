@@ -179,9 +179,11 @@ describe_null_source(struct report *r, const struct origin *o, tree fndecl)
 	}
 }
 
-/* PTR_ERR() of a pointer that may be NULL (and is no valid pointer). */
+/* PTR_ERR() of a pointer that may be NULL (and is no valid pointer); as
+ * CHECK_PTR_ERR_OR_ZERO when that NULL is an ordinary value of its source. */
 static void
-report_may_be_null(function *fn, gimple *call, tree root, unsigned m, const struct origin *o)
+report_may_be_null(enum check_id check, function *fn, gimple *call, tree root, unsigned m,
+		   const struct origin *o)
 {
 	const char *ptr_err = api_name(API_PTR_ERR);
 	const char *name = var_name(root);
@@ -190,7 +192,7 @@ report_may_be_null(function *fn, gimple *call, tree root, unsigned m, const stru
 	location_t test_loc = UNKNOWN_LOCATION;
 	bool err_too = VK_POSSIBLE(m) & VK_ERR;
 
-	struct report *r = report_begin(CHECK_PTR_ERR_NOT_ERR, loc,
+	struct report *r = report_begin(check, loc,
 		"%s() of a pointer that may be NULL yields 0, i.e. success", ptr_err);
 	if (!r)
 		return;
@@ -216,7 +218,13 @@ report_may_be_null(function *fn, gimple *call, tree root, unsigned m, const stru
 	}
 	report_event(r, loc, fn->decl, "%s(NULL) is 0", ptr_err);
 	if (report_emit(r)) {
-		if (err_too)
+		if (check == CHECK_PTR_ERR_OR_ZERO)
+			report_note(r, loc,
+				    "%s is one of the values '%s' returns besides error pointers, "
+				    "not a failure: if 0 is meant for it, say so with '%s(%s)'",
+				    "NULL", o->callee ? decl_name(o->callee) : "the call",
+				    api_name(API_PTR_ERR_OR_ZERO), p);
+		else if (err_too)
 			report_note(r, loc,
 				    "if NULL is a failure here, give it an error code, e.g. "
 				    "'%s ? %s(%s) : -ENOMEM'; if 0 is really meant for NULL, write "
@@ -289,6 +297,27 @@ error_tested_somewhere(function *fn, tree root)
 	return false;
 }
 
+/* Is the NULL that PTR_ERR() may get here an ordinary value of the call
+ * it comes from, handled together with its error pointers?  A function
+ * that returns both - an optional getter's "absent", a lookup's "not
+ * there" (ovl_get_redirect_xattr(), ceph_lookup()) - says with NULL that
+ * there is nothing to do, and "if (IS_ERR_OR_NULL(p)) return PTR_ERR(p);"
+ * returns 0 for it on purpose: PTR_ERR_OR_ZERO() written the long way.
+ * Not when the kinds come from a test alone (a load: the NULL of a
+ * revoked key's payload is a failure, fs/nfs/nfs4idmap.c), or when only
+ * NULL gets here ("if (!p) return PTR_ERR(p);" is always 0). */
+static bool
+null_is_ordinary(tree root, unsigned m, const struct origin *o)
+{
+	const unsigned both = VK_NULL | VK_ERR;
+	if (o->kind != ORIGIN_CALL || !(VK_POSSIBLE(m) & VK_ERR) || TREE_CODE(root) != SSA_NAME)
+		return false;
+	gimple *def = SSA_NAME_DEF_STMT(root);
+	if (!def || !is_gimple_call(def) || gimple_location(def) != o->loc)
+		return false;
+	return (VK_PROVEN(value_of_name(root, NULL)) & both) == both;
+}
+
 static void
 check_call(function *fn, gimple *call)
 {
@@ -318,7 +347,9 @@ check_call(function *fn, gimple *call)
 	if (may_be_null && zero_tested(gimple_call_lhs(call), 0))
 		return;		/* the 0 is seen to and replaced */
 	if (may_be_null)
-		report_may_be_null(fn, call, root, m, &o);
+		report_may_be_null(null_is_ordinary(root, m, &o) ? CHECK_PTR_ERR_OR_ZERO
+								 : CHECK_PTR_ERR_NOT_ERR,
+				   fn, call, root, m, &o);
 	else if (!(TREE_CODE(root) == SSA_NAME &&
 		   !(VK_POSSIBLE(value_of_name(root, NULL)) & VK_ERR) &&
 		   error_tested_somewhere(fn, root)))

@@ -49,6 +49,7 @@ enum fail_kind {
 	FAILS_NULL,		/* NULL on failure */
 	FAILS_ERR,		/* ERR_PTR() on failure, never NULL */
 	FAILS_BOTH,		/* NULL and ERR_PTR() */
+	FAILS_STORED,		/* what callers stored: idr, xarray (no contract) */
 };
 
 enum callers_kind {
@@ -127,6 +128,10 @@ struct value_test {
 };
 bool cond_test(gcond *cond, struct value_test *t);
 bool bool_test(tree b, struct value_test *t, int depth);
+/* The tests that all hold on one edge of a condition that combines several
+ * ("if (!a || !b)": on its false edge a and b are both non-NULL); at most
+ * MAX into OUT, their number. */
+int cond_conjuncts(gcond *cond, bool on_true, struct value_test *out, int max);
 tree value_root(tree t);
 
 /* ---- value analysis (value.c) ---------------------------------------- */
@@ -265,6 +270,7 @@ enum check_id {
 	CHECK_ERR_PTR_ZERO,	/* ERR_PTR(x), x may be 0 or positive */
 	CHECK_MIXED_USE,	/* NULL-and-ERR_PTR result used after one test */
 	CHECK_LOCAL_NULL_RETURN,/* null-return on this file's callers' evidence */
+	CHECK_PTR_ERR_OR_ZERO,	/* ptr-err-not-err where NULL is the source's "none" */
 	CHECK_COUNT
 };
 

@@ -26,6 +26,8 @@ const struct check_desc checks[CHECK_COUNT] = {
 		"a NULL-or-ERR_PTR result used after a test for one kind only" },
 	/* CHECK_LOCAL_NULL_RETURN */ { "local-null-return", SEV_WARNING,
 		"a static function returns NULL, ERR_PTR() elsewhere, and its callers here test only IS_ERR()" },
+	/* CHECK_PTR_ERR_OR_ZERO */ { "ptr-err-or-zero", SEV_NOTE,
+		"PTR_ERR() of a result whose NULL is an ordinary value: write PTR_ERR_OR_ZERO() if 0 is meant" },
 };
 
 enum severity check_severity[CHECK_COUNT];

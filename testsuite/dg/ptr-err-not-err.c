@@ -85,10 +85,53 @@ int p_not(int id)
 	return 0;
 }
 
-/* POSITIVE: an API that returns NULL or an error pointer (contract).  */
+/* POSITIVE (note, errptr-ptr-err-or-zero): an API whose NULL is an ordinary
+   value ("absent": fails=both), both kinds handled together: 0 for NULL is
+   most likely meant (fs/overlayfs/namei.c, ovl_get_redirect_xattr()); the
+   note asks to say so with PTR_ERR_OR_ZERO().  */
 int p_contract(int id)
 {
 	struct thing *t = thing_get_optional(id);	/* { dg-message "'thing_get_optional' may return NULL" } */
+
+	if (IS_ERR_OR_NULL(t))
+		return PTR_ERR(t);	/* { dg-message "PTR_ERR\(\) of a pointer that may be NULL yields 0, i\.e\. success \[errptr-ptr-err-or-zero\]" } */
+	/* { dg-message "NULL is one of the values 'thing_get_optional' returns besides error pointers, not a failure: if 0 is meant for it, say so with 'PTR_ERR_OR_ZERO\(t\)'" "fix" .-1 } */
+	/* { dg-bogus "ptr-err-not-err" "not a warning" .-2 } */
+	thing_use(t);
+	return 0;
+}
+
+/* POSITIVE (note): the same, tested as "valid, else" (fs/ceph/dir.c,
+   ceph_handle_notrace_create()).  */
+int p_contract_else(int id)
+{
+	struct thing *t = thing_get_optional(id);
+
+	if (t && !IS_ERR(t)) {
+		thing_use(t);
+		return -EEXIST;
+	}
+	return PTR_ERR(t);	/* { dg-message "PTR_ERR.*\[errptr-ptr-err-or-zero\]" } */
+}
+
+/* POSITIVE (warning): the same API, but only its NULL gets here: PTR_ERR()
+   is always 0, no error pointer it could be meant for.  */
+int p_contract_null_only(int id)
+{
+	struct thing *t = thing_get_optional(id);
+
+	if (!t)
+		return PTR_ERR(t);	/* { dg-warning "may be NULL yields 0.*\[errptr-ptr-err-not-err\]" } */
+	if (IS_ERR(t))
+		return -EIO;
+	thing_use(t);
+	return 0;
+}
+
+/* POSITIVE (warning): an API whose NULL is a failure: not the idiom.  */
+int p_contract_null_fails(int id)
+{
+	struct thing *t = thing_open_null(id);
 
 	if (IS_ERR_OR_NULL(t))
 		return PTR_ERR(t);	/* { dg-warning "may be NULL yields 0.*\[errptr-ptr-err-not-err\]" } */
