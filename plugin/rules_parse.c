@@ -11,7 +11,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-const char *const rules_fails_names[5] = { "unknown", "none", "null", "err", "both" };
+const char *const rules_fails_names[6] = { "unknown", "none", "null", "err", "both", "stored" };
 const char *const rules_callers_names[6] = { "unknown", "is_err", "null", "is_err_or_null",
 					     "none", "mixed" };
 
@@ -108,9 +108,9 @@ rules_contract_fields(struct rules_parser *p, bool member, char **fields, int nf
 		if (ki >= 0)
 			keys_seen |= 1u << ki;
 		if (strcmp(key, "fails") == 0) {
-			int k = word_index(rules_fails_names, 5, val);
+			int k = word_index(rules_fails_names, 6, val);
 			if (k <= 0) {
-				rules_error(p, "fails=%s: expected null, err, both or none", val);
+				rules_error(p, "fails=%s: expected null, err, both, none or stored", val);
 				return false;
 			}
 			c.fails = k;

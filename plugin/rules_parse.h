@@ -17,7 +17,7 @@
 
 /* The words of fails= and callers=, in the order of enum fail_kind and
  * enum callers_kind (errptr.h): index 0 ("unknown") is never accepted. */
-extern const char *const rules_fails_names[5];
+extern const char *const rules_fails_names[6];
 extern const char *const rules_callers_names[6];
 
 /* The fields of a "func" or "member" line. */

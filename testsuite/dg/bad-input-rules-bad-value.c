@@ -5,7 +5,7 @@
    docs/reliability.md.  */
 /* { dg-do compile } */
 /* { dg-options "-fplugin-arg-errptr-rules=${srcdir}/bad-rules/bad-value.rules" } */
-/* { dg-error "bad-rules/bad-value\.rules:3: fails=maybe: expected null, err, both or none \[errptr-rules\]$" "" 0 } */
+/* { dg-error "bad-rules/bad-value\.rules:3: fails=maybe: expected null, err, both, none or stored \[errptr-rules\]$" "" 0 } */
 
 #include "kernel-min.h"
 

@@ -435,3 +435,31 @@ void *n_errno_tested_then_returned(int n)
 		obj = ion_seq_next();	/* { dg-bogus "errptr" } */
 	return obj;
 }
+
+/* An idr returns what its user stored.  net/sched/act_api.c stores
+   ERR_PTR(-EBUSY) as a placeholder and tests what idr_remove() gives back
+   with IS_ERR(): with fails=stored no kind is concluded; fails=null (the
+   look-alike rule of idr_find here) still makes the same test a warning.  */
+struct idr;
+extern void *idr_find(struct idr *idr, unsigned long id);
+extern void *idr_remove(struct idr *idr, unsigned long id);
+
+/* NEGATIVE: fails=stored */
+int neg_stored_placeholder(struct idr *idr, unsigned long id)
+{
+	void *p = idr_remove(idr, id);
+
+	if (IS_ERR(p))		/* { dg-bogus "errptr" } */
+		return 0;
+	return -EBUSY;
+}
+
+/* POSITIVE: the same test of a fails=null result */
+int pos_find_is_err(struct idr *idr, unsigned long id)
+{
+	void *p = idr_find(idr, id);
+
+	if (IS_ERR(p))		/* { dg-warning "IS_ERR\(\) does not catch the NULL that 'idr_find' returns on failure \[errptr-is-err-on-null\]" } */
+		return 0;
+	return -EBUSY;
+}
