@@ -26,6 +26,7 @@
 /* GCC 13 (r13-1215) requires gimple-iterator.h before gimple-fold.h; we
  * include it right after gimple.h, which is correct for every version. */
 #include "gimple-iterator.h"
+#include "gimple-walk.h"
 #include "gimple-ssa.h"
 #include "tree-phinodes.h"
 #include "ssa-iterators.h"

@@ -84,6 +84,14 @@ api_of_call(const gimple *call)
 /* T stripped of copies and value-preserving casts: the name whose tests
  * tell about T.  Pointer <-> integer conversions keep the value (the
  * kernel's IS_ERR_VALUE casts to unsigned long). */
+/* Is T the result of PTR_ERR()? */
+static bool
+ptr_err_result(tree t)
+{
+	gimple *def = SSA_NAME_IS_DEFAULT_DEF(t) ? NULL : SSA_NAME_DEF_STMT(t);
+	return def && is_gimple_call(def) && api_of_call(def) == API_PTR_ERR;
+}
+
 tree
 value_root(tree t)
 {
@@ -111,9 +119,14 @@ value_root(tree t)
 		if (TREE_CODE(rhs) != SSA_NAME)
 			return t;
 		if (code == SSA_NAME || CONVERT_EXPR_CODE_P(code) || code == VIEW_CONVERT_EXPR) {
-			/* A narrowing conversion may turn -ENOMEM into junk. */
+			/* A narrowing conversion may turn -ENOMEM into junk;
+			 * not "int rc = PTR_ERR(inode);": an errno and 0 fit
+			 * (fs/ecryptfs/main.c: "rc = PTR_ERR(inode); if
+			 * (IS_ERR(inode)) goto out_free;", the test of inode
+			 * says what rc is) */
 			if (INTEGRAL_TYPE_P(TREE_TYPE(t)) && INTEGRAL_TYPE_P(TREE_TYPE(rhs)) &&
-			    TYPE_PRECISION(TREE_TYPE(t)) < TYPE_PRECISION(TREE_TYPE(rhs)))
+			    TYPE_PRECISION(TREE_TYPE(t)) < TYPE_PRECISION(TREE_TYPE(rhs)) &&
+			    !(TYPE_PRECISION(TREE_TYPE(t)) >= 32 && ptr_err_result(rhs)))
 				return t;
 			t = rhs;
 			continue;
@@ -291,6 +304,70 @@ bool_test(tree b, struct value_test *t, int depth)
 		return compare_test(code, r1, r2, t);
 	}
 	return false;
+}
+
+/* Is B a combination of truth values with & or |? */
+static bool
+truth_combination(tree b)
+{
+	if (TREE_CODE(b) != SSA_NAME || SSA_NAME_IS_DEFAULT_DEF(b))
+		return false;
+	gimple *def = SSA_NAME_DEF_STMT(b);
+	if (!is_gimple_assign(def))
+		return false;
+	enum tree_code code = gimple_assign_rhs_code(def);
+	if (code == SSA_NAME || CONVERT_EXPR_CODE_P(code))
+		return truth_combination(gimple_assign_rhs1(def));
+	return (code == BIT_AND_EXPR || code == BIT_IOR_EXPR) &&
+	       TREE_CODE(TREE_TYPE(gimple_assign_rhs1(def))) == BOOLEAN_TYPE;
+}
+
+/* The tests that hold whenever B is non-zero (WANT) or zero (!WANT), B
+ * built from tests with &, | and !: GCC turns "if (!a || !b)" into
+ * "_1 = a == 0; _2 = b == 0; _3 = _1 | _2; if (_3 != 0)", and
+ * "if (x && x != -ENOENT)" into "_7 = x != 0; _8 = x != -2; _9 = _7 & _8".
+ * A conjunct that is no test of a value is left out: what is kept holds. */
+static int
+conjuncts(tree b, bool want, struct value_test *out, int n, int max, int depth)
+{
+	if (n >= max || depth > 16 || TREE_CODE(b) != SSA_NAME || SSA_NAME_IS_DEFAULT_DEF(b))
+		return n;
+	gimple *def = SSA_NAME_DEF_STMT(b);
+	if (is_gimple_assign(def)) {
+		enum tree_code code = gimple_assign_rhs_code(def);
+		tree r1 = gimple_assign_rhs1(def);
+		bool boolean = TREE_CODE(TREE_TYPE(r1)) == BOOLEAN_TYPE;
+		if (boolean && ((code == BIT_AND_EXPR && want) || (code == BIT_IOR_EXPR && !want))) {
+			n = conjuncts(r1, want, out, n, max, depth + 1);
+			return conjuncts(gimple_assign_rhs2(def), want, out, n, max, depth + 1);
+		}
+		if ((code == SSA_NAME || CONVERT_EXPR_CODE_P(code)) && truth_combination(r1))
+			return conjuncts(r1, want, out, n, max, depth + 1);
+		if (boolean && (code == TRUTH_NOT_EXPR || code == BIT_NOT_EXPR ||
+				(code == BIT_XOR_EXPR && integer_onep(gimple_assign_rhs2(def)))))
+			return conjuncts(r1, !want, out, n, max, depth + 1);
+		if ((code == NE_EXPR || code == EQ_EXPR) && integer_zerop(gimple_assign_rhs2(def)) &&
+		    truth_combination(r1))
+			return conjuncts(r1, code == NE_EXPR ? want : !want, out, n, max, depth + 1);
+	}
+	struct value_test t;
+	if (bool_test(b, &t, 0) && TREE_CODE(t.root) == SSA_NAME) {
+		if (!want)
+			t.kinds = ~t.kinds & VK_KINDS;
+		out[n++] = t;
+	}
+	return n;
+}
+
+int
+cond_conjuncts(gcond *cond, bool on_true, struct value_test *out, int max)
+{
+	enum tree_code code = gimple_cond_code(cond);
+	tree lhs = gimple_cond_lhs(cond);
+	if ((code != NE_EXPR && code != EQ_EXPR) || !integer_zerop(gimple_cond_rhs(cond)) ||
+	    !truth_combination(lhs))
+		return 0;
+	return conjuncts(lhs, (code == NE_EXPR) == on_true, out, 0, max, 0);
 }
 
 /* The test a GIMPLE_COND makes: the condition is true exactly when the

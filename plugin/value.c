@@ -20,6 +20,12 @@
 
 enum { ST_NONE = 0, ST_BUSY, ST_DONE };
 
+#define MAX_FACTS 4
+struct block_facts {
+	int n[2];
+	struct value_test t[2][MAX_FACTS];
+};
+
 static struct {
 	function *fn;
 	unsigned nnames;
@@ -31,7 +37,12 @@ static struct {
 	tree *cond_root;
 	unsigned char *cond_kinds;
 	location_t *cond_loc;
+	/* per basic block whose condition combines tests ("!a || !b"): the
+	 * tests that hold on its true [0] and false [1] edge */
+	struct block_facts **facts;
+	htab_t derefs;		/* (block, SSA version) pairs: loads and stores through it */
 	sbitmap tested;		/* SSA versions that some condition tests */
+	sbitmap derefd;		/* SSA versions loaded or stored through somewhere */
 	htab_t paths;		/* refine_along_paths() memo */
 	bool own_dominators;
 	unsigned busy_hits;
@@ -75,13 +86,58 @@ refine_on_edge(edge e, tree root, unsigned mask, struct origin *why)
 {
 	basic_block src = e->src;
 
-	if ((unsigned)src->index >= V.nblocks || V.cond_root[src->index] != root)
+	if ((unsigned)src->index >= V.nblocks || !(e->flags & (EDGE_TRUE_VALUE | EDGE_FALSE_VALUE)))
 		return mask;
-	if (!(e->flags & (EDGE_TRUE_VALUE | EDGE_FALSE_VALUE)))
+	bool on_true = e->flags & EDGE_TRUE_VALUE;
+	if (V.cond_root[src->index] == root) {
+		unsigned kinds = V.cond_kinds[src->index];
+		unsigned allowed = on_true ? kinds : (~kinds & VK_KINDS);
+		return restrict_mask(mask, allowed, V.cond_loc[src->index], why);
+	}
+	const struct block_facts *f = V.facts[src->index];
+	for (int i = 0; f && i < f->n[!on_true]; i++)
+		if (f->t[!on_true][i].root == root)
+			mask = restrict_mask(mask, f->t[!on_true][i].kinds, V.cond_loc[src->index],
+					     why);
+	return mask;
+}
+
+/* ---- dereferences -------------------------------------------------------
+ * A pointer loaded or stored through in a block is not NULL after it: the
+ * code would have oopsed.  "for (;;) switch (type->info) { ... goto
+ * resolved; } resolved: return array_type ?: type;" (kernel/bpf/btf.c
+ * __btf_resolve_size()) never returns a NULL type.  Recorded per block for
+ * the value's root; applied on the paths out of the block. */
+static inline void *
+deref_key(int bb, unsigned version)
+{
+	return (void *)(((uintptr_t)(unsigned)bb + 1) << 32 | version);
+}
+
+static bool
+note_deref(gimple *stmt, tree base, tree, void *)
+{
+	if (TREE_CODE(base) != MEM_REF || TREE_CODE(TREE_OPERAND(base, 0)) != SSA_NAME)
+		return false;
+	tree root = value_root(TREE_OPERAND(base, 0));
+	if (!root || TREE_CODE(root) != SSA_NAME || !gimple_bb(stmt))
+		return false;
+	if (!V.derefs)
+		V.derefs = htab_create(32, htab_hash_pointer, htab_eq_pointer, NULL);
+	if (SSA_NAME_VERSION(root) < V.nnames)
+		bitmap_set_bit(V.derefd, SSA_NAME_VERSION(root));
+	*htab_find_slot(V.derefs, deref_key(gimple_bb(stmt)->index, SSA_NAME_VERSION(root)),
+			INSERT) = deref_key(gimple_bb(stmt)->index, SSA_NAME_VERSION(root));
+	return false;
+}
+
+static unsigned
+refine_by_deref(basic_block bb, tree root, unsigned mask)
+{
+	if (!V.derefs || !(VK_POSSIBLE(mask) & VK_NULL) ||
+	    !htab_find(V.derefs, deref_key(bb->index, SSA_NAME_VERSION(root))))
 		return mask;
-	unsigned kinds = V.cond_kinds[src->index];
-	unsigned allowed = (e->flags & EDGE_TRUE_VALUE) ? kinds : (~kinds & VK_KINDS);
-	return restrict_mask(mask, allowed, V.cond_loc[src->index], why);
+	return restrict_mask(mask, VK_ERR | VK_VALID, UNKNOWN_LOCATION, NULL);
 }
 
 /* The only edge into BB that is not a back edge (a loop's header entered
@@ -163,7 +219,7 @@ refine_along_paths(tree op, tree root, basic_block def_bb, basic_block bb, unsig
 	if (single_pred_p(bb)) {
 		edge e = single_pred_edge(bb);
 		unsigned m = refine_along_paths(op, root, def_bb, e->src, mask, why, depth + 1);
-		return refine_on_edge(e, root, m, why);
+		return refine_on_edge(e, root, refine_by_deref(e->src, root, m), why);
 	}
 	if (depth > 256 || n_basic_blocks_for_fn(V.fn) > MAX_PATH_BLOCKS)
 		return refine_by_dominators(root, bb, mask, why);
@@ -195,7 +251,7 @@ refine_along_paths(tree op, tree root, basic_block def_bb, basic_block bb, unsig
 			continue;	/* a back edge */
 		struct origin oe = { ORIGIN_NONE, UNKNOWN_LOCATION, NULL_TREE };
 		unsigned m = refine_along_paths(op, root, def_bb, e->src, mask, &oe, depth + 1);
-		m = refine_on_edge(e, root, m, &oe);
+		m = refine_on_edge(e, root, refine_by_deref(e->src, root, m), &oe);
 		if ((m & VK_NULL) || (VK_UNSURE(m) & VK_NULL))
 			if (o.kind == ORIGIN_NONE)
 				o = oe;
@@ -218,11 +274,15 @@ static unsigned
 refine_use(tree op, basic_block bb, unsigned mask, struct origin *why)
 {
 	tree root = value_root(op);
-	if (!root || TREE_CODE(root) != SSA_NAME ||
-	    !bitmap_bit_p(V.tested, SSA_NAME_VERSION(root)))
+	if (!root || TREE_CODE(root) != SSA_NAME || SSA_NAME_VERSION(root) >= V.nnames)
 		return mask;
+	/* nothing on the way can change it: no test of it, and no
+	 * dereference that would rule out a NULL it is proven to be */
 	basic_block def_bb = SSA_NAME_IS_DEFAULT_DEF(op) ? NULL : gimple_bb(SSA_NAME_DEF_STMT(op));
-	return refine_along_paths(op, root, def_bb, bb, mask, why, 0);
+	if (bitmap_bit_p(V.tested, SSA_NAME_VERSION(root)) ||
+	    (bitmap_bit_p(V.derefd, SSA_NAME_VERSION(root)) && (VK_PROVEN(mask) & VK_NULL)))
+		mask = refine_along_paths(op, root, def_bb, bb, mask, why, 0);
+	return mask;
 }
 
 static void
@@ -561,6 +621,26 @@ value_on_edge(tree op, edge e, location_t loc, struct origin *why)
 	return m;
 }
 
+/* The tests a condition combining several makes on each edge of BB; false
+ * if it is no such condition. */
+static bool
+note_combined_tests(basic_block bb, gcond *cond)
+{
+	struct block_facts f;
+	f.n[0] = cond_conjuncts(cond, true, f.t[0], MAX_FACTS);
+	f.n[1] = cond_conjuncts(cond, false, f.t[1], MAX_FACTS);
+	if (!f.n[0] && !f.n[1])
+		return false;
+	V.facts[bb->index] = XNEW(struct block_facts);
+	*V.facts[bb->index] = f;
+	V.cond_loc[bb->index] = gimple_location(cond);
+	for (int e = 0; e < 2; e++)
+		for (int i = 0; i < f.n[e]; i++)
+			if (SSA_NAME_VERSION(f.t[e][i].root) < V.nnames)
+				bitmap_set_bit(V.tested, SSA_NAME_VERSION(f.t[e][i].root));
+	return true;
+}
+
 void
 value_begin_function(function *fn)
 {
@@ -574,8 +654,11 @@ value_begin_function(function *fn)
 	V.cond_root = XCNEWVEC(tree, V.nblocks);
 	V.cond_kinds = XCNEWVEC(unsigned char, V.nblocks);
 	V.cond_loc = XCNEWVEC(location_t, V.nblocks);
+	V.facts = XCNEWVEC(struct block_facts *, V.nblocks);
 	V.tested = sbitmap_alloc(V.nnames);
 	bitmap_clear(V.tested);
+	V.derefd = sbitmap_alloc(V.nnames);
+	bitmap_clear(V.derefd);
 
 	if (!dom_info_available_p(fn, CDI_DOMINATORS)) {
 		calculate_dominance_info(CDI_DOMINATORS);
@@ -584,10 +667,15 @@ value_begin_function(function *fn)
 
 	basic_block bb;
 	FOR_EACH_BB_FN(bb, fn) {
+		for (gimple_stmt_iterator gsi = gsi_start_bb(bb); !gsi_end_p(gsi); gsi_next(&gsi))
+			if (gimple_has_mem_ops(gsi_stmt(gsi)))
+				walk_stmt_load_store_ops(gsi_stmt(gsi), NULL, note_deref, note_deref);
 		gimple *last = errptr_last_stmt(bb);
 		if (!last || gimple_code(last) != GIMPLE_COND)
 			continue;
 		struct value_test t;
+		if (note_combined_tests(bb, as_a<gcond *>(last)))
+			continue;
 		if (!cond_test(as_a<gcond *>(last), &t) || TREE_CODE(t.root) != SSA_NAME)
 			continue;
 		V.cond_root[bb->index] = t.root;
@@ -622,7 +710,13 @@ value_end_function(void)
 	XDELETEVEC(V.cond_root);
 	XDELETEVEC(V.cond_kinds);
 	XDELETEVEC(V.cond_loc);
+	for (unsigned i = 0; i < V.nblocks; i++)
+		free(V.facts[i]);
+	XDELETEVEC(V.facts);
 	sbitmap_free(V.tested);
+	sbitmap_free(V.derefd);
+	if (V.derefs)
+		htab_delete(V.derefs);
 	if (V.paths)
 		htab_delete(V.paths);
 	memset(&V, 0, sizeof(V));

@@ -344,3 +344,59 @@ static struct file *akfs_do_filp_open(int dfd, struct filename *name,
 struct ftrace_hook akfs_hooks[] = {
 	{ "do_filp_open", akfs_do_filp_open, &orig_do_filp_open },
 };
+
+/* ---- the errno taken before the test -----------------------------------
+   fs/ecryptfs/main.c ecryptfs_mount(): "rc = PTR_ERR(inode); if
+   (IS_ERR(inode)) goto out_free;" and, at the label, "return ERR_PTR(rc);":
+   the test of the pointer says what rc is on the way there.  */
+extern struct thing *thing_acquire(int id);	/* fails=err (rules) */
+
+/* NEGATIVE */
+static struct thing *z_hoisted(int id)
+{
+	struct thing *t;
+	int rc = -EINVAL;
+
+	if (id > 15)
+		goto out;
+	t = thing_acquire(id);
+	rc = PTR_ERR(t);
+	if (IS_ERR(t))
+		goto out;
+	rc = -ENOMEM;
+	if (!t->users)
+		goto out;
+	return t;
+out:
+	return ERR_PTR(rc);	/* { dg-bogus "errptr" } */
+}
+
+/* POSITIVE: the look-alike with the test inverted: rc is the valid
+   pointer's bits, "positive" for the convention */
+static struct thing *z_hoisted_inverted(int id)
+{
+	struct thing *t;
+	int rc = -EINVAL;
+
+	if (id > 15)
+		goto out;
+	t = thing_acquire(id);
+	rc = PTR_ERR(t);
+	if (!IS_ERR(t))
+		goto out;
+	return &things[0];
+out:
+	return ERR_PTR(rc);	/* { dg-warning "ERR_PTR\(\) of 'rc', which may be positive here.*\[errptr-err-ptr-zero\]" } */
+}
+
+int thing_hoisted_users(int id)
+{
+	struct thing *t = z_hoisted(id);
+
+	if (IS_ERR(t))
+		return PTR_ERR(t);
+	t = z_hoisted_inverted(id);
+	if (IS_ERR(t))
+		return PTR_ERR(t);
+	return t->users;
+}
