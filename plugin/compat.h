@@ -33,6 +33,7 @@
 #include "stringpool.h"
 #include "value-range.h"
 #include "tree-ssanames.h"
+#include "tree-dfa.h"
 #include "cgraph.h"
 #include "varasm.h"
 #include "diagnostic.h"

@@ -306,20 +306,43 @@ bool_test(tree b, struct value_test *t, int depth)
 	return false;
 }
 
-/* Is B a combination of truth values with & or |? */
+/* B the result of a call of a function of this file whose non-zero result
+ * says its pointer arguments of NONZERO_NEEDS are not NULL (summary.c):
+ * those bits, else 0. */
+static unsigned
+predicate_call(tree b, gimple **call)
+{
+	gimple *def = SSA_NAME_DEF_STMT(b);
+	tree fndecl = is_gimple_call(def) ? gimple_call_fndecl(def) : NULL_TREE;
+	struct fn_summary *s = fndecl ? summary_get(fndecl, false) : NULL;
+	if (!s || !s->analysed || !s->nonzero_needs)
+		return 0;
+	*call = def;
+	return s->nonzero_needs;
+}
+
+/* Is B a combination of truth values with & or |, or a predicate call, on
+ * the way through conversions and negations? */
 static bool
 truth_combination(tree b)
 {
 	if (TREE_CODE(b) != SSA_NAME || SSA_NAME_IS_DEFAULT_DEF(b))
 		return false;
 	gimple *def = SSA_NAME_DEF_STMT(b);
+	gimple *call;
+	if (is_gimple_call(def))
+		return predicate_call(b, &call) != 0;
 	if (!is_gimple_assign(def))
 		return false;
 	enum tree_code code = gimple_assign_rhs_code(def);
-	if (code == SSA_NAME || CONVERT_EXPR_CODE_P(code))
-		return truth_combination(gimple_assign_rhs1(def));
-	return (code == BIT_AND_EXPR || code == BIT_IOR_EXPR) &&
-	       TREE_CODE(TREE_TYPE(gimple_assign_rhs1(def))) == BOOLEAN_TYPE;
+	tree r1 = gimple_assign_rhs1(def);
+	bool boolean = TREE_CODE(TREE_TYPE(r1)) == BOOLEAN_TYPE;
+	if (code == SSA_NAME || CONVERT_EXPR_CODE_P(code) ||
+	    (boolean && (code == TRUTH_NOT_EXPR || code == BIT_NOT_EXPR ||
+			 (code == BIT_XOR_EXPR && integer_onep(gimple_assign_rhs2(def))))) ||
+	    ((code == NE_EXPR || code == EQ_EXPR) && integer_zerop(gimple_assign_rhs2(def))))
+		return truth_combination(r1);
+	return (code == BIT_AND_EXPR || code == BIT_IOR_EXPR) && boolean;
 }
 
 /* The tests that hold whenever B is non-zero (WANT) or zero (!WANT), B
@@ -333,6 +356,20 @@ conjuncts(tree b, bool want, struct value_test *out, int n, int max, int depth)
 	if (n >= max || depth > 16 || TREE_CODE(b) != SSA_NAME || SSA_NAME_IS_DEFAULT_DEF(b))
 		return n;
 	gimple *def = SSA_NAME_DEF_STMT(b);
+	gimple *call;
+	unsigned needs = predicate_call(b, &call);
+	if (needs) {
+		/* a non-zero result: those arguments are not NULL */
+		for (unsigned i = 0; want && i < gimple_call_num_args(call) && i < 32 && n < max;
+		     i++) {
+			tree root = value_root(gimple_call_arg(call, i));
+			if ((needs & (1u << i)) && root && TREE_CODE(root) == SSA_NAME) {
+				out[n].root = root;
+				out[n++].kinds = VK_ERR | VK_VALID;
+			}
+		}
+		return n;
+	}
 	if (is_gimple_assign(def)) {
 		enum tree_code code = gimple_assign_rhs_code(def);
 		tree r1 = gimple_assign_rhs1(def);

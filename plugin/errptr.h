@@ -213,6 +213,9 @@ struct fn_summary {
 	tree decl;
 	bool analysed;			/* its body has been through value.c */
 	unsigned returns;		/* value kinds of all returns */
+	/* an integer function: bit I, pointer parameter I is not NULL when it
+	 * returns non-zero ("if (!kobj || ...) return false; return true;") */
+	unsigned nonzero_needs;
 	struct null_return *null_returns;
 	/* evidence that it stands in for an API, by kind (api NULL: none) */
 	struct standin evidence[STANDIN_KIND_COUNT];

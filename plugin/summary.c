@@ -359,6 +359,42 @@ demote_guarded_kinds(struct fn_summary *s)
 	s->returns = (s->returns & ~kind) | (kind << VK_UNK_SHIFT);
 }
 
+/* ---- predicates --------------------------------------------------------
+ * drivers/base/core.c: "if (!live_in_glue_dir(glue_dir, dev)) return;"
+ * and then glue_dir is used: live_in_glue_dir() returns false for a NULL
+ * kobj, so past the test glue_dir is not NULL.  For an integer function,
+ * the pointer parameters that are not NULL wherever it returns non-zero
+ * (value.c takes the call's non-zero result as a test of them). */
+#define MAX_PREDICATE_PARAMS 32
+
+static unsigned
+pointer_params(tree decl)
+{
+	unsigned bits = 0;
+	int i = 0;
+	for (tree a = DECL_ARGUMENTS(decl); a && i < MAX_PREDICATE_PARAMS; a = DECL_CHAIN(a), i++)
+		if (POINTER_TYPE_P(TREE_TYPE(a)))
+			bits |= 1u << i;
+	return bits;
+}
+
+/* The pointer parameters not NULL at a return along E (or in BB). */
+static unsigned
+params_not_null_at(tree decl, basic_block bb, edge e, location_t loc)
+{
+	unsigned bits = 0;
+	int i = 0;
+	for (tree a = DECL_ARGUMENTS(decl); a && i < MAX_PREDICATE_PARAMS; a = DECL_CHAIN(a), i++) {
+		tree d = POINTER_TYPE_P(TREE_TYPE(a)) ? ssa_default_def(cfun, a) : NULL_TREE;
+		if (!d)
+			continue;
+		unsigned m = e ? value_on_edge(d, e, loc, NULL) : value_at_block(d, bb, NULL);
+		if (!(VK_POSSIBLE(m) & VK_NULL))
+			bits |= 1u << i;
+	}
+	return bits;
+}
+
 /* One source-level return statement of value VAL, at LOC; VAL flows in
  * along E when E is set, else it is used in BB. */
 static void
@@ -367,6 +403,9 @@ return_site(struct fn_summary *s, tree val, basic_block bb, edge e, location_t l
 	struct origin o = { ORIGIN_NONE, UNKNOWN_LOCATION, NULL_TREE };
 	unsigned m = e ? value_on_edge(val, e, loc, &o) : value_at_block(val, bb, &o);
 
+	if (INTEGRAL_TYPE_P(TREE_TYPE(val)) && s->nonzero_needs &&
+	    (VK_POSSIBLE(m) & (VK_NEG | VK_POS)))
+		s->nonzero_needs &= params_not_null_at(s->decl, bb, e, loc);
 	/* For callers, a NULL this function only passes through ("if (!p)
 	 * return p;" with p a parameter) is not one it produces. */
 	if ((m & VK_NULL) && o.kind == ORIGIN_TEST)
@@ -453,6 +492,7 @@ analyse_returns(struct fn_summary *s, function *fn)
 {
 	memset(common_guards, 0, sizeof(common_guards));
 	strong_null_site = false;
+	s->nonzero_needs = INTEGRAL_TYPE_P(TREE_TYPE(TREE_TYPE(s->decl))) ? pointer_params(s->decl) : 0;
 	bitmap phis_visited = BITMAP_ALLOC(NULL);
 	basic_block bb;
 

@@ -674,11 +674,10 @@ value_begin_function(function *fn)
 		if (!last || gimple_code(last) != GIMPLE_COND)
 			continue;
 		struct value_test t;
-		if (note_combined_tests(bb, as_a<gcond *>(last)))
-			continue;
+		note_combined_tests(bb, as_a<gcond *>(last));
 		if (!cond_test(as_a<gcond *>(last), &t) || TREE_CODE(t.root) != SSA_NAME)
 			continue;
-		V.cond_root[bb->index] = t.root;
+		V.cond_root[bb->index] = t.root;	/* (the same V.cond_loc) */
 		V.cond_kinds[bb->index] = t.kinds;
 		V.cond_loc[bb->index] = gimple_location(last);
 		if (SSA_NAME_VERSION(t.root) < V.nnames)

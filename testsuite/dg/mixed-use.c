@@ -375,3 +375,59 @@ int p_err_to_unknown_callee(int id)
 		return -ENOENT;
 	return akfs_show(it);	/* { dg-message "'it' is passed to 'akfs_show' here, which does not accept an error pointer" } */
 }
+
+/* ---- a predicate of this file tests the parameter ------------------------
+   drivers/base/core.c: cleanup_glue_dir() starts with "if
+   (!live_in_glue_dir(glue_dir, dev)) return;", and live_in_glue_dir()
+   returns false for a NULL kobj: past that test glue_dir is not NULL, and
+   device_move() may hand it get_device_parent()'s NULL.  */
+static bool item_is_live(const struct akfs_item *it)
+{
+	if (!it || it->lock < 0)
+		return false;
+	return true;
+}
+
+static void item_cleanup(struct akfs_item *it)
+{
+	if (!item_is_live(it))
+		return;
+	it->val = 0;
+}
+
+/* NEGATIVE */
+int n_predicate_tests(int id)
+{
+	struct akfs_item *it = akfs_lookup_item(id);
+
+	if (IS_ERR(it))		/* { dg-bogus "errptr" } */
+		return PTR_ERR(it);
+	item_cleanup(it);
+	return 0;
+}
+
+/* the look-alike: true for a NULL item too */
+static bool item_is_spare(const struct akfs_item *it)
+{
+	if (it && it->lock < 0)
+		return false;
+	return true;
+}
+
+static void item_cleanup_spare(struct akfs_item *it)
+{
+	if (!item_is_spare(it))
+		return;
+	it->val = 0;
+}
+
+/* POSITIVE */
+int p_predicate_lets_null(int id)
+{
+	struct akfs_item *it = akfs_lookup_item(id);
+
+	if (IS_ERR(it))		/* { dg-warning "'akfs_lookup_item' may also return NULL, which this IS_ERR\(\) test lets through.*\[errptr-mixed-use\]" } */
+		return PTR_ERR(it);
+	item_cleanup_spare(it);
+	return 0;
+}
