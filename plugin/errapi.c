@@ -248,6 +248,21 @@ compare_test(enum tree_code code, tree a, tree b, struct value_test *t)
 		t->kinds = k2;
 		return true;
 	}
+	/* "PTR_ERR(p) == -EBUSY" where p comes from a function of this file
+	 * whose only error pointer is ERR_PTR(-EBUSY): an error test.  (Of
+	 * any other p it says nothing about the false side: another errno.) */
+	if ((code == EQ_EXPR || code == NE_EXPR) && POINTER_TYPE_P(rtype) &&
+	    TREE_CODE(root) == SSA_NAME && !SSA_NAME_IS_DEFAULT_DEF(root) && tree_fits_shwi_p(b) &&
+	    tree_to_shwi(b) < 0) {
+		gimple *def = SSA_NAME_DEF_STMT(root);
+		tree fndecl = is_gimple_call(def) ? gimple_call_fndecl(def) : NULL_TREE;
+		struct fn_summary *s = fndecl ? summary_get(fndecl, false) : NULL;
+		if (s && s->analysed && s->single_errno == tree_to_shwi(b)) {
+			t->root = root;
+			t->kinds = code == EQ_EXPR ? VK_ERR : VK_NULL | VK_VALID;
+			return true;
+		}
+	}
 	return false;
 }
 

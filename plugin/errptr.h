@@ -216,6 +216,9 @@ struct fn_summary {
 	/* an integer function: bit I, pointer parameter I is not NULL when it
 	 * returns non-zero ("if (!kobj || ...) return false; return true;") */
 	unsigned nonzero_needs;
+	/* the one errno of every error pointer it returns, all of them
+	 * ERR_PTR(constant): -EBUSY; 0 when none, ERRNO_SEVERAL otherwise */
+	long single_errno;
 	struct null_return *null_returns;
 	/* evidence that it stands in for an API, by kind (api NULL: none) */
 	struct standin evidence[STANDIN_KIND_COUNT];
@@ -223,6 +226,7 @@ struct fn_summary {
 	struct fn_summary *next;
 };
 
+#define ERRNO_SEVERAL LONG_MIN
 struct fn_summary *summary_get(tree fndecl, bool create);
 const struct contract *contract_for_callee(tree fndecl);
 struct fn_summary *summary_first(void);

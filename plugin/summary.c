@@ -395,6 +395,46 @@ params_not_null_at(tree decl, basic_block bb, edge e, location_t loc)
 	return bits;
 }
 
+/* ---- the one errno ------------------------------------------------------
+ * mm/ksm.c: stable_tree_search() returns ERR_PTR(-EBUSY) and no other error
+ * pointer, and cmp_and_merge_page() tests "if (PTR_ERR(kpage) == -EBUSY)
+ * return;": past that kpage is NULL or valid.  The errno of VAL's error
+ * pointers when each is ERR_PTR() of a constant, the same one; 0 for none,
+ * ERRNO_SEVERAL otherwise.  Error pointers as proven: a value nothing is
+ * known about counts as none, as everywhere else. */
+static long
+merge_errno(long a, long b)
+{
+	return !a ? b : !b ? a : a == b ? a : ERRNO_SEVERAL;
+}
+
+static long
+constant_errno(tree val, int depth)
+{
+	if (TREE_CODE(val) != SSA_NAME || SSA_NAME_IS_DEFAULT_DEF(val) || depth > 16)
+		return ERRNO_SEVERAL;
+	gimple *def = SSA_NAME_DEF_STMT(val);
+	if (is_gimple_call(def) && api_of_call(def) == API_ERR_PTR &&
+	    gimple_call_num_args(def) == 1) {
+		tree c = gimple_call_arg(def, 0);
+		return TREE_CODE(c) == INTEGER_CST && tree_fits_shwi_p(c) && tree_to_shwi(c) < 0
+			       ? tree_to_shwi(c) : ERRNO_SEVERAL;
+	}
+	if (gphi *phi = dyn_cast<gphi *>(def)) {
+		long v = 0;
+		for (unsigned i = 0; i < gimple_phi_num_args(phi) && v != ERRNO_SEVERAL; i++) {
+			tree arg = gimple_phi_arg_def(phi, i);
+			edge e = gimple_phi_arg_edge(phi, i);
+			if (VK_PROVEN(value_on_edge(arg, e, UNKNOWN_LOCATION, NULL)) & VK_ERR)
+				v = merge_errno(v, constant_errno(arg, depth + 1));
+		}
+		return v;
+	}
+	if (is_gimple_assign(def) && gimple_assign_rhs_code(def) == SSA_NAME)
+		return constant_errno(gimple_assign_rhs1(def), depth + 1);
+	return ERRNO_SEVERAL;
+}
+
 /* One source-level return statement of value VAL, at LOC; VAL flows in
  * along E when E is set, else it is used in BB. */
 static void
@@ -403,6 +443,8 @@ return_site(struct fn_summary *s, tree val, basic_block bb, edge e, location_t l
 	struct origin o = { ORIGIN_NONE, UNKNOWN_LOCATION, NULL_TREE };
 	unsigned m = e ? value_on_edge(val, e, loc, &o) : value_at_block(val, bb, &o);
 
+	if ((VK_PROVEN(m) & VK_ERR) && POINTER_TYPE_P(TREE_TYPE(val)))
+		s->single_errno = merge_errno(s->single_errno, constant_errno(val, 0));
 	if (INTEGRAL_TYPE_P(TREE_TYPE(val)) && s->nonzero_needs &&
 	    (VK_POSSIBLE(m) & (VK_NEG | VK_POS)))
 		s->nonzero_needs &= params_not_null_at(s->decl, bb, e, loc);
@@ -493,6 +535,7 @@ analyse_returns(struct fn_summary *s, function *fn)
 	memset(common_guards, 0, sizeof(common_guards));
 	strong_null_site = false;
 	s->nonzero_needs = INTEGRAL_TYPE_P(TREE_TYPE(TREE_TYPE(s->decl))) ? pointer_params(s->decl) : 0;
+	s->single_errno = 0;
 	bitmap phis_visited = BITMAP_ALLOC(NULL);
 	basic_block bb;
 

@@ -431,3 +431,56 @@ int p_predicate_lets_null(int id)
 	item_cleanup_spare(it);
 	return 0;
 }
+
+/* ---- a test for the one errno a function returns ------------------------
+   mm/ksm.c: stable_tree_search() returns NULL, a page or ERR_PTR(-EBUSY),
+   and cmp_and_merge_page() tests "if (kpage) { if (PTR_ERR(kpage) ==
+   -EBUSY) return; ... kpage used }".  */
+extern struct akfs_item *akfs_tree_walk(int id);	/* no rule */
+extern int akfs_busy(int id);
+extern struct akfs_item akfs_default_item;
+
+static struct akfs_item *item_search(int id)
+{
+	if (akfs_busy(id))
+		return ERR_PTR(-EBUSY);
+	if (id < 0)
+		return NULL;
+	return akfs_tree_walk(id) ?: &akfs_default_item;
+}
+
+/* NEGATIVE */
+void n_one_errno(int id)
+{
+	struct akfs_item *it = item_search(id);
+
+	if (it) {		/* { dg-bogus "errptr" } */
+		if (PTR_ERR(it) == -EBUSY)
+			return;
+		it->val = 1;
+	}
+}
+
+/* the look-alike: two errnos */
+static struct akfs_item *item_search_two(int id)
+{
+	if (akfs_busy(id))
+		return ERR_PTR(-EBUSY);
+	if (id > 100)
+		return ERR_PTR(-ENOMEM);
+	if (id < 0)
+		return NULL;
+	return akfs_tree_walk(id) ?: &akfs_default_item;
+}
+
+/* POSITIVE: -ENOMEM gets through */
+void p_two_errnos(int id)
+{
+	struct akfs_item *it = item_search_two(id);
+
+	if (it) {		/* { dg-warning "'item_search_two' may also return an error pointer, which this NULL test lets through.*\[errptr-mixed-use\]" } */
+		if (PTR_ERR(it) == -EBUSY)
+			return;
+		it->val = 1;
+	}
+}
