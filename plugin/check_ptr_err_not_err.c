@@ -310,12 +310,20 @@ static bool
 null_is_ordinary(tree root, unsigned m, const struct origin *o)
 {
 	const unsigned both = VK_NULL | VK_ERR;
-	if (o->kind != ORIGIN_CALL || !(VK_POSSIBLE(m) & VK_ERR) || TREE_CODE(root) != SSA_NAME)
+	if (!(VK_POSSIBLE(m) & VK_ERR) || TREE_CODE(root) != SSA_NAME ||
+	    SSA_NAME_IS_DEFAULT_DEF(root))
 		return false;
 	gimple *def = SSA_NAME_DEF_STMT(root);
-	if (!def || !is_gimple_call(def) || gimple_location(def) != o->loc)
+	if (!is_gimple_call(def) || api_of_call(def) != API_NONE)
 		return false;
-	return (VK_PROVEN(value_of_name(root, NULL)) & both) == both;
+	/* a contract that says both (a learned one may leave them only
+	 * possible at this call), or a body of this file that returns both */
+	tree fndecl = gimple_call_fndecl(def);
+	const struct contract *c = fndecl ? contract_for_callee(fndecl) : NULL;
+	if (c && c->fails == FAILS_BOTH)
+		return true;
+	return o->kind == ORIGIN_CALL && gimple_location(def) == o->loc &&
+	       (VK_PROVEN(value_of_name(root, NULL)) & both) == both;
 }
 
 static void

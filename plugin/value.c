@@ -415,6 +415,22 @@ value_indirect_target(gimple *call, const char **via)
 	return indirect_target(gimple_call_fn(call), via);
 }
 
+/* A learned fails=both is an upper bound over every call in the tree:
+ * ext4_bread() returns NULL only without EXT4_GET_BLOCKS_CREATE, and
+ * ext4_append() in fs/ext4/namei.c passes it.  The kinds the tree's
+ * callers do not test for are possible at a call, not proven, unless the
+ * callers agree that both come (callers=is_err_or_null).  Hand-written
+ * rules are promises and stay as they are. */
+static unsigned
+learned_upper_bound(const struct contract *c, unsigned m)
+{
+	if (!c->learned || c->fails != FAILS_BOTH || c->callers == CALLERS_IS_ERR_OR_NULL)
+		return m;
+	unsigned unsure = c->callers == CALLERS_IS_ERR ? VK_NULL
+			  : c->callers == CALLERS_NULL ? VK_ERR : VK_NULL | VK_ERR;
+	return (m & ~unsure) | (unsure << VK_UNK_SHIFT);
+}
+
 unsigned
 value_of_call(gimple *call, struct origin *why)
 {
@@ -472,7 +488,7 @@ value_of_call(gimple *call, struct origin *why)
 		c = value_indirect_target(call, &via);
 	}
 	if (c && c->fails != FAILS_UNKNOWN) {
-		m = fails_to_mask(c->fails);
+		m = learned_upper_bound(c, fails_to_mask(c->fails));
 		if (m & VK_NULL)
 			set_origin(why, ORIGIN_CALL, loc, callee);
 		return m;

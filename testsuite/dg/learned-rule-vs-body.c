@@ -112,3 +112,77 @@ int n_learned_both_callers_unknown(int n)
 	p->flags |= 1;
 	return 0;
 }
+
+/* NEGATIVE: the same through a function of this file that passes the
+   result on (fs/ext4/namei.c ext4_append() around ext4_bread()): the NULL
+   stays possible, not proven, in the wrapper's summary */
+extern void akfs_journal(struct akfs_payload *p);
+
+static struct akfs_payload *akfs_block_append(int n)
+{
+	struct akfs_payload *p = akfs_block_get(n, 1);
+
+	if (IS_ERR(p))
+		return p;
+	akfs_journal(p);
+	return p;
+}
+
+int n_learned_both_through_wrapper(int n)
+{
+	struct akfs_payload *p = akfs_block_append(n);
+
+	if (IS_ERR(p))		/* { dg-bogus "errptr" } */
+		return PTR_ERR(p);
+	p->flags |= 1;
+	return 0;
+}
+
+int akfs_block_append_user(int n)
+{
+	struct akfs_payload *p = akfs_block_append(n);
+
+	return IS_ERR_OR_NULL(p) ? -ENOSPC : p->flags;
+}
+
+/* POSITIVE: the look-alike wrapper of a learned "both" the tree's callers
+   confirm */
+static struct akfs_payload *akfs_elsewhere_append(int n)
+{
+	struct akfs_payload *p = akfs_elsewhere_get(n);
+
+	if (IS_ERR(p))
+		return p;
+	return p;
+}
+
+int p_learned_both_through_wrapper(int n)
+{
+	struct akfs_payload *p = akfs_elsewhere_append(n);
+
+	if (IS_ERR(p))		/* { dg-warning "'akfs_elsewhere_append' may also return NULL.*\[errptr-mixed-use\]" } */
+		return PTR_ERR(p);
+	p->flags |= 1;
+	return 0;
+}
+
+int akfs_elsewhere_append_user(int n)
+{
+	struct akfs_payload *p = akfs_elsewhere_append(n);
+
+	return IS_ERR_OR_NULL(p) ? -ENOENT : p->flags;
+}
+
+/* POSITIVE (note): a learned "both" whose kinds are only possible at this
+   call is still a function whose NULL is an ordinary value: 0 for it is the
+   note errptr-ptr-err-or-zero, not the warning (fs/overlayfs/namei.c,
+   ovl_get_redirect_xattr(), learned with callers=mixed) */
+int p_learned_both_ptr_err(int n)
+{
+	struct akfs_payload *p = akfs_block_get(n, 0);
+
+	if (IS_ERR_OR_NULL(p))
+		return PTR_ERR(p);	/* { dg-message "yields 0, i\.e\. success \[errptr-ptr-err-or-zero\]" } */
+	/* { dg-bogus "ptr-err-not-err" "not a warning" .-1 } */
+	return p->flags;
+}
