@@ -182,10 +182,12 @@ note_returned_calls(struct fn_summary *s, tree val, basic_block site, unsigned a
 /* ---- kinds that only some arguments get ------------------------------
  * get_ksm_page() returns ERR_PTR(-EBUSY) only for GET_KSM_PAGE_TRYLOCK,
  * mpol_new() returns NULL only for MPOL_DEFAULT, and
- * ext4_read_block_bitmap_nowait() NULL only when ignore_locked: the
- * callers that pass other values never see that kind, and test only for
- * the other one.  A return site is guarded when a test of an integer
- * parameter (a flag, a mode, a type) must have gone one way to reach it. */
+ * ext4_read_block_bitmap_nowait() NULL only when ignore_locked,
+ * create_target_field_var() NULL only for a subsys_name: the callers that
+ * pass other values never see that kind, and test only for the other one.
+ * A return site is guarded when a test of an integer parameter (a flag, a
+ * mode, a type) must have gone one way to reach it, or an optional pointer
+ * parameter must have been given. */
 #define MAX_PARAM_DEPTH 4
 #define MAX_GUARD_STEPS 64
 
@@ -220,7 +222,42 @@ integer_param_derived(tree t, int depth)
 	return some;
 }
 
-/* Does taking E depend on an integer parameter's value? */
+/* Is T a pointer parameter, as passed (through copies and casts)? */
+static bool
+pointer_param(tree t)
+{
+	tree r = TREE_CODE(t) == SSA_NAME ? value_root(t) : NULL_TREE;
+	return r && TREE_CODE(r) == SSA_NAME && SSA_NAME_IS_DEFAULT_DEF(r) && SSA_NAME_VAR(r) &&
+	       TREE_CODE(SSA_NAME_VAR(r)) == PARM_DECL && POINTER_TYPE_P(TREE_TYPE(r));
+}
+
+/* Does the function bail out along E - straight to its return, calling
+ * nothing ("if (!path) return NULL;")?  Then the test is defensive, and
+ * NULL no argument callers choose. */
+static bool
+bails_out(edge e)
+{
+	basic_block bb = e->dest;
+	for (int steps = 0; steps < 8; steps++) {
+		if (bb == EXIT_BLOCK_PTR_FOR_FN(cfun))
+			return true;
+		for (gimple_stmt_iterator gsi = gsi_start_bb(bb); !gsi_end_p(gsi); gsi_next(&gsi)) {
+			gimple *stmt = gsi_stmt(gsi);
+			if (is_gimple_call(stmt) && api_of_call(stmt) == API_NONE)
+				return false;
+			if (gimple_code(stmt) == GIMPLE_RETURN)
+				return true;
+		}
+		if (!single_succ_p(bb))
+			return false;
+		bb = single_succ(bb);
+	}
+	return false;
+}
+
+/* Does taking E depend on an integer parameter's value, or is it the edge
+ * where an optional pointer parameter was given: "if (subsys_name) { ...
+ * return NULL; }" when the function goes on to work without one? */
 static bool
 edge_tests_param(edge e)
 {
@@ -233,6 +270,11 @@ edge_tests_param(edge e)
 	if (gimple_cond_code(c) != EQ_EXPR && gimple_cond_code(c) != NE_EXPR)
 		return false;
 	tree a = gimple_cond_lhs(c), b = gimple_cond_rhs(c);
+	if (integer_zerop(b) && pointer_param(a)) {
+		bool given = (gimple_cond_code(c) == NE_EXPR) == !!(e->flags & EDGE_TRUE_VALUE);
+		edge other = EDGE_SUCC(e->src, 0) == e ? EDGE_SUCC(e->src, 1) : EDGE_SUCC(e->src, 0);
+		return given && EDGE_COUNT(e->src->succs) == 2 && !bails_out(other);
+	}
 	return (integer_param_derived(a, 0) && (TREE_CODE(b) == INTEGER_CST ||
 						integer_param_derived(b, 0))) ||
 	       (TREE_CODE(a) == INTEGER_CST && integer_param_derived(b, 0));

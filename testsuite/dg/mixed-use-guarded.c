@@ -233,3 +233,73 @@ int n_sentinel(int id)
 		return -ENOENT;
 	return p->count;
 }
+
+/* ---- an optional pointer parameter selects the kind ----------------------
+   kernel/trace/trace_events_hist.c create_target_field_var(): NULL only
+   when a subsys_name is given and does not match; the work goes on without
+   one.  (A defensive "if (!p) return NULL;" is no such choice:
+   null-return-local-callers.c.)  */
+extern const char *kg_system_name;
+
+static struct kg_page *kg_make(int id)
+{
+	struct kg_page *p = kg_alloc();
+
+	if (!p)
+		return ERR_PTR(-ENOMEM);
+	p->count = id;
+	return p;
+}
+
+static struct kg_page *kg_target(const char *system, int id)
+{
+	if (system) {
+		if (kg_busy())
+			return NULL;
+	}
+	return kg_make(id);
+}
+
+/* NEGATIVE: no system given: the NULL is not for this caller */
+int n_target_no_system(int id)
+{
+	struct kg_page *p = kg_target(NULL, id);
+
+	if (IS_ERR(p))		/* { dg-bogus "errptr" } */
+		return PTR_ERR(p);
+	return p->count;
+}
+
+int kg_target_user(int id)
+{
+	struct kg_page *p = kg_target("sched", id);
+
+	return IS_ERR_OR_NULL(p) ? -ENOENT : p->count;
+}
+
+/* the look-alike: NULL hangs on a global, which no caller chooses */
+static struct kg_page *kg_target_global(int id)
+{
+	if (kg_system_name) {
+		if (kg_busy())
+			return NULL;
+	}
+	return kg_make(id);
+}
+
+/* POSITIVE */
+int p_target_global(int id)
+{
+	struct kg_page *p = kg_target_global(id);
+
+	if (IS_ERR(p))		/* { dg-warning "'kg_target_global' may also return NULL.*\[errptr-mixed-use\]" } */
+		return PTR_ERR(p);
+	return p->count;
+}
+
+int kg_target_global_user(int id)
+{
+	struct kg_page *p = kg_target_global(id);
+
+	return IS_ERR_OR_NULL(p) ? -ENOENT : p->count;
+}
