@@ -32,8 +32,8 @@
  * handing it NULL is not reported; handing it an error pointer is, unless
  * the source's rule says callers=null (its callers across the tree test
  * only for NULL: the error pointer is what flows on).  A learned fails=both
- * is an upper bound over every call in the tree: reported only when the
- * tree's callers test for both kinds (callers=is_err_or_null).
+ * is an upper bound over every call in the tree: value.c proves its kinds
+ * only when the tree's callers test for both (callers=is_err_or_null).
  *
  * The warning is put at the test, not at the use: the test is what is
  * wrong (it handles half of the contract), it is where the fix goes, and
@@ -408,19 +408,14 @@ param_use(struct scan *sc, const struct use *u, tree root, unsigned accepts, uns
  * across the tree test only IS_ERR(), NULL is the "none" value that
  * consumer APIs take (devm_gpiod_get_optional(), devm_clk_get()). */
 static bool
-slip_is_routine(const gimple *def, unsigned slip, bool *learned, bool *confirmed)
+slip_is_routine(const gimple *def, unsigned slip)
 {
 	tree callee = gimple_call_fndecl(def);
-	*learned = false;
-	*confirmed = true;
 	if (!callee || !DECL_NAME(callee))
 		return false;
 	const struct contract *c = contract_for_function(IDENTIFIER_POINTER(DECL_NAME(callee)));
 	if (!c)
 		return false;
-	*learned = c->learned;
-	*confirmed = !c->learned || c->fails != FAILS_BOTH ||
-		     c->callers == CALLERS_IS_ERR_OR_NULL;
 	return (slip == VK_NULL && c->callers == CALLERS_IS_ERR) ||
 	       (slip == VK_ERR && c->callers == CALLERS_NULL);
 }
@@ -466,22 +461,11 @@ on_use(const struct use *u, void *data)
 	}
 	if (accepts & slip)
 		return;
-	bool learned, confirmed;
-	bool routine = slip_is_routine(def, slip, &learned, &confirmed);
-	/* A learned "may return both" is an upper bound over every call of
-	 * the function in the tree: ext4_read_block_bitmap() inherits the
-	 * NULL that ext4_read_block_bitmap_nowait() returns only for
-	 * ignore_locked, ext4_bread() returns NULL only without
-	 * EXT4_GET_BLOCKS_CREATE, d_hash_and_lookup() an error pointer only
-	 * from a ->d_hash the caller's filesystem may not have.  The callers'
-	 * consensus says which kinds reach them: the kind this caller lets
-	 * through is proven only when the tree's callers test for both
-	 * (callers=is_err_or_null: this one is the odd one out); not when
-	 * they test the way this caller does, disagree among themselves, or
-	 * were not seen.  Hand-written rules (the optional getters: NULL is
-	 * "none") are promises and still warn on a dereference. */
-	if ((routine && learned) || !confirmed)
-		return;
+	/* (A learned "may return both" is an upper bound: value.c leaves the
+	 * kinds the tree's callers do not test only possible, so it gets
+	 * here only when they test for both.  Hand-written rules - the
+	 * optional getters: NULL is "none" - are promises and warn.) */
+	bool routine = slip_is_routine(def, slip);
 	/* Passed to a function nobody told us about.  NULL is an ordinary
 	 * argument of many kernel APIs ("no parent" for tracefs and debugfs,
 	 * "no ACL" for set_cached_acl(), "no type" for do_mount()): not this

@@ -307,7 +307,7 @@ error_tested_somewhere(function *fn, tree root)
  * revoked key's payload is a failure, fs/nfs/nfs4idmap.c), or when only
  * NULL gets here ("if (!p) return PTR_ERR(p);" is always 0). */
 static bool
-null_is_ordinary(tree root, unsigned m, const struct origin *o)
+null_is_ordinary(tree root, unsigned m)
 {
 	const unsigned both = VK_NULL | VK_ERR;
 	if (!(VK_POSSIBLE(m) & VK_ERR) || TREE_CODE(root) != SSA_NAME ||
@@ -322,8 +322,7 @@ null_is_ordinary(tree root, unsigned m, const struct origin *o)
 	const struct contract *c = fndecl ? contract_for_callee(fndecl) : NULL;
 	if (c && c->fails == FAILS_BOTH)
 		return true;
-	return o->kind == ORIGIN_CALL && gimple_location(def) == o->loc &&
-	       (VK_PROVEN(value_of_name(root, NULL)) & both) == both;
+	return (VK_PROVEN(value_of_name(root, NULL)) & both) == both;
 }
 
 static void
@@ -355,7 +354,7 @@ check_call(function *fn, gimple *call)
 	if (may_be_null && zero_tested(gimple_call_lhs(call), 0))
 		return;		/* the 0 is seen to and replaced */
 	if (may_be_null)
-		report_may_be_null(null_is_ordinary(root, m, &o) ? CHECK_PTR_ERR_OR_ZERO
+		report_may_be_null(null_is_ordinary(root, m) ? CHECK_PTR_ERR_OR_ZERO
 								 : CHECK_PTR_ERR_NOT_ERR,
 				   fn, call, root, m, &o);
 	else if (!(TREE_CODE(root) == SSA_NAME &&

@@ -81,9 +81,6 @@ api_of_call(const gimple *call)
 	return api_of_decl(gimple_call_fndecl(call));
 }
 
-/* T stripped of copies and value-preserving casts: the name whose tests
- * tell about T.  Pointer <-> integer conversions keep the value (the
- * kernel's IS_ERR_VALUE casts to unsigned long). */
 /* Is T the result of PTR_ERR()? */
 static bool
 ptr_err_result(tree t)
@@ -92,6 +89,9 @@ ptr_err_result(tree t)
 	return def && is_gimple_call(def) && api_of_call(def) == API_PTR_ERR;
 }
 
+/* T stripped of copies and value-preserving casts: the name whose tests
+ * tell about T.  Pointer <-> integer conversions keep the value (the
+ * kernel's IS_ERR_VALUE casts to unsigned long). */
 tree
 value_root(tree t)
 {
@@ -254,16 +254,30 @@ compare_test(enum tree_code code, tree a, tree b, struct value_test *t)
 	if ((code == EQ_EXPR || code == NE_EXPR) && POINTER_TYPE_P(rtype) &&
 	    TREE_CODE(root) == SSA_NAME && !SSA_NAME_IS_DEFAULT_DEF(root) && tree_fits_shwi_p(b) &&
 	    tree_to_shwi(b) < 0) {
-		gimple *def = SSA_NAME_DEF_STMT(root);
-		tree fndecl = is_gimple_call(def) ? gimple_call_fndecl(def) : NULL_TREE;
-		struct fn_summary *s = fndecl ? summary_get(fndecl, false) : NULL;
-		if (s && s->analysed && s->single_errno == tree_to_shwi(b)) {
+		const struct fn_summary *s = summary_of_call(SSA_NAME_DEF_STMT(root));
+		if (s && s->single_errno == tree_to_shwi(b)) {
 			t->root = root;
 			t->kinds = code == EQ_EXPR ? VK_ERR : VK_NULL | VK_VALID;
 			return true;
 		}
 	}
 	return false;
+}
+
+/* DEF's operand when DEF negates a truth value ("!b", written b ^ 1 or ~b
+ * on a _Bool), else NULL. */
+static tree
+negated_truth(gimple *def)
+{
+	if (!is_gimple_assign(def))
+		return NULL_TREE;
+	enum tree_code code = gimple_assign_rhs_code(def);
+	tree r1 = gimple_assign_rhs1(def);
+	bool boolean = TREE_CODE(TREE_TYPE(r1)) == BOOLEAN_TYPE;
+	if (code == TRUTH_NOT_EXPR || (code == BIT_NOT_EXPR && boolean) ||
+	    (code == BIT_XOR_EXPR && boolean && integer_onep(gimple_assign_rhs2(def))))
+		return r1;
+	return NULL_TREE;
 }
 
 /* B is a truth value (bool or int): when is it non-zero?  Follows
@@ -296,11 +310,7 @@ bool_test(tree b, struct value_test *t, int depth)
 	tree r1 = gimple_assign_rhs1(def);
 	if (code == SSA_NAME || CONVERT_EXPR_CODE_P(code))
 		return bool_test(r1, t, depth + 1);
-	/* !b, written b ^ 1 or ~b on a _Bool */
-	if (code == TRUTH_NOT_EXPR ||
-	    (code == BIT_NOT_EXPR && TREE_CODE(TREE_TYPE(r1)) == BOOLEAN_TYPE) ||
-	    (code == BIT_XOR_EXPR && integer_onep(gimple_assign_rhs2(def)) &&
-	     TREE_CODE(TREE_TYPE(r1)) == BOOLEAN_TYPE)) {
+	if (negated_truth(def)) {
 		if (!bool_test(r1, t, depth + 1))
 			return false;
 		t->kinds = ~t->kinds & VK_KINDS;
@@ -327,12 +337,10 @@ bool_test(tree b, struct value_test *t, int depth)
 static unsigned
 predicate_call(tree b, gimple **call)
 {
-	gimple *def = SSA_NAME_DEF_STMT(b);
-	tree fndecl = is_gimple_call(def) ? gimple_call_fndecl(def) : NULL_TREE;
-	struct fn_summary *s = fndecl ? summary_get(fndecl, false) : NULL;
-	if (!s || !s->analysed || !s->nonzero_needs)
+	const struct fn_summary *s = summary_of_call(SSA_NAME_DEF_STMT(b));
+	if (!s || !s->nonzero_needs)
 		return 0;
-	*call = def;
+	*call = SSA_NAME_DEF_STMT(b);
 	return s->nonzero_needs;
 }
 
@@ -351,13 +359,11 @@ truth_combination(tree b)
 		return false;
 	enum tree_code code = gimple_assign_rhs_code(def);
 	tree r1 = gimple_assign_rhs1(def);
-	bool boolean = TREE_CODE(TREE_TYPE(r1)) == BOOLEAN_TYPE;
-	if (code == SSA_NAME || CONVERT_EXPR_CODE_P(code) ||
-	    (boolean && (code == TRUTH_NOT_EXPR || code == BIT_NOT_EXPR ||
-			 (code == BIT_XOR_EXPR && integer_onep(gimple_assign_rhs2(def))))) ||
+	if (code == SSA_NAME || CONVERT_EXPR_CODE_P(code) || negated_truth(def) ||
 	    ((code == NE_EXPR || code == EQ_EXPR) && integer_zerop(gimple_assign_rhs2(def))))
 		return truth_combination(r1);
-	return (code == BIT_AND_EXPR || code == BIT_IOR_EXPR) && boolean;
+	return (code == BIT_AND_EXPR || code == BIT_IOR_EXPR) &&
+	       TREE_CODE(TREE_TYPE(r1)) == BOOLEAN_TYPE;
 }
 
 /* The tests that hold whenever B is non-zero (WANT) or zero (!WANT), B
@@ -395,8 +401,7 @@ conjuncts(tree b, bool want, struct value_test *out, int n, int max, int depth)
 		}
 		if ((code == SSA_NAME || CONVERT_EXPR_CODE_P(code)) && truth_combination(r1))
 			return conjuncts(r1, want, out, n, max, depth + 1);
-		if (boolean && (code == TRUTH_NOT_EXPR || code == BIT_NOT_EXPR ||
-				(code == BIT_XOR_EXPR && integer_onep(gimple_assign_rhs2(def)))))
+		if (negated_truth(def))
 			return conjuncts(r1, !want, out, n, max, depth + 1);
 		if ((code == NE_EXPR || code == EQ_EXPR) && integer_zerop(gimple_assign_rhs2(def)) &&
 		    truth_combination(r1))

@@ -169,7 +169,7 @@ struct null_return {
 	location_t loc;		/* the return statement */
 	struct origin origin;	/* where the NULL comes from */
 	bool literal;		/* "return NULL;" itself */
-	bool guarded;		/* reached only for some values of an integer parameter */
+	bool guarded;		/* reached only for some arguments (summary.c param_guards) */
 	struct null_return *next;
 };
 
@@ -228,6 +228,8 @@ struct fn_summary {
 
 #define ERRNO_SEVERAL LONG_MIN
 struct fn_summary *summary_get(tree fndecl, bool create);
+/* The summary of the function STMT calls directly, if its body was analysed. */
+const struct fn_summary *summary_of_call(const gimple *stmt);
 const struct contract *contract_for_callee(tree fndecl);
 struct fn_summary *summary_first(void);
 void summary_analyse_function(function *fn);

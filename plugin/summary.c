@@ -50,6 +50,14 @@ summary_get(tree fndecl, bool create)
 	return (struct fn_summary *)*slot;
 }
 
+const struct fn_summary *
+summary_of_call(const gimple *stmt)
+{
+	tree fndecl = is_gimple_call(stmt) ? gimple_call_fndecl(stmt) : NULL_TREE;
+	const struct fn_summary *s = fndecl ? summary_get(fndecl, false) : NULL;
+	return s && s->analysed ? s : NULL;
+}
+
 struct fn_summary *
 summary_first(void)
 {
@@ -191,6 +199,14 @@ note_returned_calls(struct fn_summary *s, tree val, basic_block site, unsigned a
 #define MAX_PARAM_DEPTH 4
 #define MAX_GUARD_STEPS 64
 
+/* Is T a parameter's value on entry? */
+static bool
+parameter_value(tree t)
+{
+	return t && TREE_CODE(t) == SSA_NAME && SSA_NAME_IS_DEFAULT_DEF(t) && SSA_NAME_VAR(t) &&
+	       TREE_CODE(SSA_NAME_VAR(t)) == PARM_DECL;
+}
+
 /* T computed from integer parameters and constants only. */
 static bool
 integer_param_derived(tree t, int depth)
@@ -199,7 +215,7 @@ integer_param_derived(tree t, int depth)
 	    !INTEGRAL_TYPE_P(TREE_TYPE(t)))
 		return false;
 	if (SSA_NAME_IS_DEFAULT_DEF(t))
-		return SSA_NAME_VAR(t) && TREE_CODE(SSA_NAME_VAR(t)) == PARM_DECL;
+		return parameter_value(t);
 	gimple *def = SSA_NAME_DEF_STMT(t);
 	if (!is_gimple_assign(def))
 		return false;
@@ -227,8 +243,7 @@ static bool
 pointer_param(tree t)
 {
 	tree r = TREE_CODE(t) == SSA_NAME ? value_root(t) : NULL_TREE;
-	return r && TREE_CODE(r) == SSA_NAME && SSA_NAME_IS_DEFAULT_DEF(r) && SSA_NAME_VAR(r) &&
-	       TREE_CODE(SSA_NAME_VAR(r)) == PARM_DECL && POINTER_TYPE_P(TREE_TYPE(r));
+	return parameter_value(r) && POINTER_TYPE_P(TREE_TYPE(r));
 }
 
 /* Does the function bail out along E - straight to its return, calling
@@ -522,10 +537,7 @@ return_site(struct fn_summary *s, tree val, basic_block bb, edge e, location_t l
 	 * return dentry;" with dentry a parameter, fs/debugfs/inode.c
 	 * debugfs_rename()): whoever passes NULL gets it back; this function
 	 * makes no NULL of its own there. */
-	tree root = value_root(val);
-	if (o.kind == ORIGIN_TEST && root && TREE_CODE(root) == SSA_NAME &&
-	    SSA_NAME_IS_DEFAULT_DEF(root) && SSA_NAME_VAR(root) &&
-	    TREE_CODE(SSA_NAME_VAR(root)) == PARM_DECL)
+	if (o.kind == ORIGIN_TEST && parameter_value(value_root(val)))
 		return;
 	struct null_return *nr = XCNEW(struct null_return);
 	nr->loc = loc;

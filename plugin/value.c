@@ -276,13 +276,13 @@ refine_use(tree op, basic_block bb, unsigned mask, struct origin *why)
 	tree root = value_root(op);
 	if (!root || TREE_CODE(root) != SSA_NAME || SSA_NAME_VERSION(root) >= V.nnames)
 		return mask;
-	/* nothing on the way can change it: no test of it, and no
-	 * dereference that would rule out a NULL it is proven to be */
+	/* the walk only when something on the way can change the value: a
+	 * test of it, or a dereference that rules out a NULL it is proven to be */
+	if (!bitmap_bit_p(V.tested, SSA_NAME_VERSION(root)) &&
+	    !(bitmap_bit_p(V.derefd, SSA_NAME_VERSION(root)) && (VK_PROVEN(mask) & VK_NULL)))
+		return mask;
 	basic_block def_bb = SSA_NAME_IS_DEFAULT_DEF(op) ? NULL : gimple_bb(SSA_NAME_DEF_STMT(op));
-	if (bitmap_bit_p(V.tested, SSA_NAME_VERSION(root)) ||
-	    (bitmap_bit_p(V.derefd, SSA_NAME_VERSION(root)) && (VK_PROVEN(mask) & VK_NULL)))
-		mask = refine_along_paths(op, root, def_bb, bb, mask, why, 0);
-	return mask;
+	return refine_along_paths(op, root, def_bb, bb, mask, why, 0);
 }
 
 static void
@@ -494,8 +494,8 @@ value_of_call(gimple *call, struct origin *why)
 		return m;
 	}
 	if (callee) {
-		struct fn_summary *s = summary_get(callee, false);
-		if (s && s->analysed) {
+		const struct fn_summary *s = summary_of_call(call);
+		if (s) {
 			m = s->returns;
 			/* An int function's 0 is success as often as not, and
 			 * which callers get it depends on state we do not track
@@ -637,16 +637,15 @@ value_on_edge(tree op, edge e, location_t loc, struct origin *why)
 	return m;
 }
 
-/* The tests a condition combining several makes on each edge of BB; false
- * if it is no such condition. */
-static bool
+/* The tests a condition combining several makes on each edge of BB. */
+static void
 note_combined_tests(basic_block bb, gcond *cond)
 {
 	struct block_facts f;
 	f.n[0] = cond_conjuncts(cond, true, f.t[0], MAX_FACTS);
 	f.n[1] = cond_conjuncts(cond, false, f.t[1], MAX_FACTS);
 	if (!f.n[0] && !f.n[1])
-		return false;
+		return;
 	V.facts[bb->index] = XNEW(struct block_facts);
 	*V.facts[bb->index] = f;
 	V.cond_loc[bb->index] = gimple_location(cond);
@@ -654,7 +653,6 @@ note_combined_tests(basic_block bb, gcond *cond)
 		for (int i = 0; i < f.n[e]; i++)
 			if (SSA_NAME_VERSION(f.t[e][i].root) < V.nnames)
 				bitmap_set_bit(V.tested, SSA_NAME_VERSION(f.t[e][i].root));
-	return true;
 }
 
 void
@@ -693,7 +691,7 @@ value_begin_function(function *fn)
 		note_combined_tests(bb, as_a<gcond *>(last));
 		if (!cond_test(as_a<gcond *>(last), &t) || TREE_CODE(t.root) != SSA_NAME)
 			continue;
-		V.cond_root[bb->index] = t.root;	/* (the same V.cond_loc) */
+		V.cond_root[bb->index] = t.root;
 		V.cond_kinds[bb->index] = t.kinds;
 		V.cond_loc[bb->index] = gimple_location(last);
 		if (SSA_NAME_VERSION(t.root) < V.nnames)
