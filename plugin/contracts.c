@@ -4,7 +4,8 @@
  *
  * Format (docs/rules.md): one entry per line, blank-separated fields,
  * '#' comments.
- *     func NAME fails=F [callers=C] [args=N] [caller=PATH:LINE:FN] [src=PATH:LINE]
+ *     func NAME fails=F [callers=C] [args=N] [range_arg=K] [caller=PATH:LINE:FN]
+ *          [src=PATH:LINE]
  *     member STRUCT.FIELD fails=F [callers=C] ...
  *     standin FUNCTION for=API
  *     api KEY=NAME ...
@@ -227,6 +228,7 @@ contract_of(struct reader *rd, bool member, const struct rule_contract *rc, stru
 	c.fails = (enum fail_kind)rc->fails;
 	c.callers = (enum callers_kind)rc->callers;
 	c.nargs = rc->nargs;
+	c.range_arg = rc->range_arg;
 	c.caller = rc->caller ? xstrdup(rc->caller) : NULL;
 	c.src = rc->src ? xstrdup(rc->src) : NULL;
 	c.rule_file = rd->file;

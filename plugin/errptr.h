@@ -67,6 +67,10 @@ struct contract {
 	enum fail_kind fails;
 	enum callers_kind callers;
 	int nargs;		/* -1 when the rule does not say */
+	/* range_arg=K: it fails only past a test that argument K (1-based) is
+	 * too large ("if (hwnum >= gdev->ngpio) return ERR_PTR(-EINVAL);");
+	 * 0 when the rule does not say */
+	int range_arg;
 	const char *caller;	/* "fs/open.c:1331:do_sys_openat2" or NULL */
 	const char *src;	/* "fs/namei.c:3813" or NULL */
 	const char *standin_for; /* a "standin F for=A" rule: A */
@@ -219,6 +223,10 @@ struct fn_summary {
 	/* the one errno of every error pointer it returns, all of them
 	 * ERR_PTR(constant): -EBUSY; 0 when none, ERRNO_SEVERAL otherwise */
 	long single_errno;
+	/* every NULL or error pointer it returns is past a test that integer
+	 * parameter K (1-based) is too large: an index checked against its
+	 * bound; 0 otherwise (contract.range_arg) */
+	int range_arg;
 	struct null_return *null_returns;
 	/* evidence that it stands in for an API, by kind (api NULL: none) */
 	struct standin evidence[STANDIN_KIND_COUNT];

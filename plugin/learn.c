@@ -141,6 +141,17 @@ learn_function(struct fn_summary *s)
 	field_int(nargs);
 	/* proven kinds, and 'u' when some return is of unknown origin */
 	field_kinds(VK_PROVEN(s->returns) | (VK_UNSURE(s->returns) ? VK_UNKNOWN : 0));
+	/* its failures only for a too large argument: not when a callee's
+	 * result it returns may bring others */
+	bool range_only = s->range_arg > 0;
+	for (int i = 0; i < nreturned; i++)
+		if (returned[i].allowed & (VK_NULL | VK_ERR))
+			range_only = false;
+	if (range_only) {
+		char buf[32];
+		snprintf(buf, sizeof(buf), "range_arg=%d", s->range_arg);
+		field(buf);
+	}
 	for (int i = 0; i < nreturned; i++) {
 		char buf[512];
 		unsigned k = returned[i].allowed;

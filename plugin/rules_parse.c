@@ -90,7 +90,8 @@ rules_contract_fields(struct rules_parser *p, bool member, char **fields, int nf
 	c.name = name;
 	bool have_fails = false;
 	unsigned keys_seen = 0;
-	static const char *const keys[] = { "fails", "callers", "args", "caller", "src" };
+	static const char *const keys[] = { "fails", "callers", "args", "caller", "src",
+					    "range_arg" };
 	for (int i = 2; i < nfields; i++) {
 		char *eq = strchr(fields[i], '=');
 		if (!eq || eq == fields[i] || !eq[1]) {
@@ -100,7 +101,7 @@ rules_contract_fields(struct rules_parser *p, bool member, char **fields, int nf
 		*eq = 0;
 		const char *key = fields[i], *val = eq + 1;
 		/* a key given twice: which value is meant is unknown */
-		int ki = word_index(keys, 5, key);
+		int ki = word_index(keys, 6, key);
 		if (ki >= 0 && (keys_seen & (1u << ki))) {
 			rules_error(p, "'%s' is given twice", key);
 			return false;
@@ -131,6 +132,15 @@ rules_contract_fields(struct rules_parser *p, bool member, char **fields, int nf
 				return false;
 			}
 			c.nargs = (int)n;
+		} else if (strcmp(key, "range_arg") == 0) {
+			char *end;
+			long n = strtol(val, &end, 10);
+			if (*end || n < 1 || n > 127) {
+				rules_error(p, "range_arg=%s: expected an argument number, 1 for the first",
+					    val);
+				return false;
+			}
+			c.range_arg = (int)n;
 		} else if (strcmp(key, "caller") == 0) {
 			c.caller = val;
 		} else if (strcmp(key, "src") == 0) {
@@ -142,6 +152,10 @@ rules_contract_fields(struct rules_parser *p, bool member, char **fields, int nf
 	}
 	if (!have_fails) {
 		rules_error(p, "'%s' needs fails=", name);
+		return false;
+	}
+	if (c.range_arg && c.nargs >= 0 && c.range_arg > c.nargs) {
+		rules_error(p, "range_arg=%d: '%s' has %d arguments", c.range_arg, name, c.nargs);
 		return false;
 	}
 	*out = c;

@@ -26,6 +26,7 @@ struct rule_contract {
 	int fails;		/* index in rules_fails_names, > 0 */
 	int callers;		/* index in rules_callers_names, 0 = not given */
 	int nargs;		/* -1 when the rule does not say */
+	int range_arg;		/* range_arg=K, 1-based; 0 = not given */
 	const char *caller;	/* the value of caller=, or NULL (points into the line) */
 	const char *src;	/* the value of src=, or NULL (points into the line) */
 };

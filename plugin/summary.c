@@ -492,6 +492,88 @@ constant_errno(tree val, int depth)
 	return ERRNO_SEVERAL;
 }
 
+/* ---- an index checked against its bound ------------------------------
+ * drivers/gpio/gpiolib.c: gpiochip_get_desc() returns ERR_PTR(-EINVAL)
+ * only past "if (hwnum >= gdev->ngpio)", and for_each_gpio_desc() calls it
+ * as "__i < gc->ngpio && (desc = gpiochip_get_desc(gc, __i))": a caller
+ * that bounds the index itself does not get that error.  The integer
+ * parameter every NULL and error return is past a "too large" test of;
+ * value.c takes such a call's failure as not proven when its argument is
+ * bounded above on the way to the call. */
+
+/* The 1-based number of the integer parameter T is (through copies and
+ * conversions), or 0. */
+static int
+integer_param_number(tree t)
+{
+	for (int depth = 0; depth < MAX_PARAM_DEPTH && t && TREE_CODE(t) == SSA_NAME; depth++) {
+		if (SSA_NAME_IS_DEFAULT_DEF(t)) {
+			if (!parameter_value(t) || !INTEGRAL_TYPE_P(TREE_TYPE(t)))
+				return 0;
+			int i = 1;
+			for (tree a = DECL_ARGUMENTS(current_function_decl); a; a = DECL_CHAIN(a), i++)
+				if (a == SSA_NAME_VAR(t))
+					return i;
+			return 0;
+		}
+		gimple *def = SSA_NAME_DEF_STMT(t);
+		if (!is_gimple_assign(def) || (gimple_assign_rhs_code(def) != SSA_NAME &&
+					       !CONVERT_EXPR_CODE_P(gimple_assign_rhs_code(def))))
+			return 0;
+		t = gimple_assign_rhs1(def);
+	}
+	return 0;
+}
+
+/* The parameter that taking E shows too large for a bound that is not a
+ * constant ("k >= gdev->ngpio" held, "k < n" failed), or 0.  A constant
+ * bound is left out: callers' constants could be compared with it, and
+ * are not. */
+static int
+too_large_param(edge e)
+{
+	if (!e || !(e->flags & (EDGE_TRUE_VALUE | EDGE_FALSE_VALUE)))
+		return 0;
+	gimple *last = errptr_last_stmt(e->src);
+	gcond *c = last ? dyn_cast<gcond *>(last) : NULL;
+	if (!c)
+		return 0;
+	enum tree_code code = gimple_cond_code(c);
+	if (!(e->flags & EDGE_TRUE_VALUE))
+		code = invert_tree_comparison(code, false);
+	tree a = gimple_cond_lhs(c), b = gimple_cond_rhs(c);
+	int k;
+	if ((code == GE_EXPR || code == GT_EXPR) && (k = integer_param_number(a)) &&
+	    TREE_CODE(b) != INTEGER_CST && !integer_param_number(b))
+		return k;
+	if ((code == LE_EXPR || code == LT_EXPR) && (k = integer_param_number(b)) &&
+	    TREE_CODE(a) != INTEGER_CST && !integer_param_number(a))
+		return k;
+	return 0;
+}
+
+/* The parameter a return site (along E, or in BB) is past a "too large"
+ * test of, on the edges every path to it takes; 0 for none. */
+static int
+index_guard(basic_block bb, edge e)
+{
+	basic_block entry = ENTRY_BLOCK_PTR_FOR_FN(cfun);
+	for (int steps = 0; steps < MAX_GUARD_STEPS; steps++) {
+		if (e) {
+			int k = too_large_param(e);
+			if (k)
+				return k;
+			bb = e->src;
+		}
+		if (!bb || bb == entry)
+			return 0;
+		e = single_pred_p(bb) ? single_pred_edge(bb) : value_entry_edge(bb, NULL_TREE, 0);
+		if (!e)
+			bb = get_immediate_dominator(CDI_DOMINATORS, bb);
+	}
+	return 0;
+}
+
 /* One source-level return statement of value VAL, at LOC; VAL flows in
  * along E when E is set, else it is used in BB. */
 static void
@@ -520,6 +602,8 @@ return_site(struct fn_summary *s, tree val, basic_block bb, edge e, location_t l
 	    (literal_here || o.kind == ORIGIN_CALL || o.kind == ORIGIN_TEST))
 		strong_null_site = true;
 	if (VK_PROVEN(m) & (VK_NULL | VK_ERR)) {
+		int k = index_guard(bb, e);
+		s->range_arg = s->range_arg < 0 || s->range_arg == k ? k : 0;
 		edge g[MAX_GUARDS];
 		int n = param_guards(bb, e, g);
 		guarded = n > 0;
@@ -590,6 +674,7 @@ analyse_returns(struct fn_summary *s, function *fn)
 	strong_null_site = false;
 	s->nonzero_needs = INTEGRAL_TYPE_P(TREE_TYPE(TREE_TYPE(s->decl))) ? pointer_params(s->decl) : 0;
 	s->single_errno = 0;
+	s->range_arg = -1;	/* no failure return seen yet */
 	bitmap phis_visited = BITMAP_ALLOC(NULL);
 	basic_block bb;
 
@@ -603,6 +688,8 @@ analyse_returns(struct fn_summary *s, function *fn)
 		collect_return_sites(s, val, bb, NULL, gimple_location(last), phis_visited, 0);
 	}
 	BITMAP_FREE(phis_visited);
+	if (s->range_arg < 0)
+		s->range_arg = 0;
 }
 
 /* ---- how call results are tested ------------------------------------ */

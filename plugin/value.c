@@ -431,6 +431,80 @@ learned_upper_bound(const struct contract *c, unsigned m)
 	return (m & ~unsure) | (unsure << VK_UNK_SHIFT);
 }
 
+/* ---- an index the caller bounds ----------------------------------------
+ * A callee that fails only for a too large argument K (contract.range_arg)
+ * called past a test that bounds that argument above ("i < gc->ngpio &&
+ * (desc = gpiochip_get_desc(gc, i))"): whether the two bounds agree is
+ * beyond the analysis, so the failure is possible, not proven. */
+
+/* T through copies and conversions. */
+static tree
+strip_integer_copies(tree t)
+{
+	for (int depth = 0; depth < 8 && t && TREE_CODE(t) == SSA_NAME &&
+			    !SSA_NAME_IS_DEFAULT_DEF(t); depth++) {
+		gimple *def = SSA_NAME_DEF_STMT(t);
+		if (!is_gimple_assign(def) || (gimple_assign_rhs_code(def) != SSA_NAME &&
+					       !CONVERT_EXPR_CODE_P(gimple_assign_rhs_code(def))))
+			break;
+		t = gimple_assign_rhs1(def);
+	}
+	return t;
+}
+
+/* Does taking E show ARG below a bound that is not a constant ("arg <
+ * gc->ngpio" held, "arg >= n" failed)? */
+static bool
+edge_bounds_above(edge e, tree arg)
+{
+	if (!(e->flags & (EDGE_TRUE_VALUE | EDGE_FALSE_VALUE)))
+		return false;
+	gimple *last = errptr_last_stmt(e->src);
+	gcond *c = last ? dyn_cast<gcond *>(last) : NULL;
+	if (!c || !INTEGRAL_TYPE_P(TREE_TYPE(gimple_cond_lhs(c))))
+		return false;
+	enum tree_code code = gimple_cond_code(c);
+	if (!(e->flags & EDGE_TRUE_VALUE))
+		code = invert_tree_comparison(code, false);
+	tree a = strip_integer_copies(gimple_cond_lhs(c));
+	tree b = strip_integer_copies(gimple_cond_rhs(c));
+	return ((code == LT_EXPR || code == LE_EXPR) && a == arg && b != arg &&
+		TREE_CODE(b) != INTEGER_CST) ||
+	       ((code == GT_EXPR || code == GE_EXPR) && b == arg && a != arg &&
+		TREE_CODE(a) != INTEGER_CST);
+}
+
+static bool
+bounded_above(tree arg, basic_block bb)
+{
+	arg = strip_integer_copies(arg);
+	if (!arg || TREE_CODE(arg) != SSA_NAME)
+		return false;
+	basic_block entry = ENTRY_BLOCK_PTR_FOR_FN(V.fn);
+	for (int steps = 0; bb && bb != entry && steps < MAX_DOM_STEPS; steps++) {
+		edge e = single_pred_p(bb) ? single_pred_edge(bb)
+					       : value_entry_edge(bb, NULL_TREE, 0);
+		if (e && edge_bounds_above(e, arg))
+			return true;
+		bb = get_immediate_dominator(CDI_DOMINATORS, bb);
+	}
+	return false;
+}
+
+/* M, the value of CALL to a function that fails only for a too large
+ * argument RANGE_ARG (1-based; 0: any failure), with its failures unsure
+ * when the caller bounds that argument. */
+static unsigned
+index_in_range(gimple *call, int range_arg, unsigned m)
+{
+	const unsigned fail = VK_NULL | VK_ERR;
+	if (range_arg <= 0 || (unsigned)range_arg > gimple_call_num_args(call) ||
+	    !(VK_PROVEN(m) & fail) ||
+	    !bounded_above(gimple_call_arg(call, range_arg - 1), gimple_bb(call)))
+		return m;
+	return (m & ~fail) | ((VK_PROVEN(m) & fail) << VK_UNK_SHIFT);
+}
+
 unsigned
 value_of_call(gimple *call, struct origin *why)
 {
@@ -489,6 +563,7 @@ value_of_call(gimple *call, struct origin *why)
 	}
 	if (c && c->fails != FAILS_UNKNOWN) {
 		m = learned_upper_bound(c, fails_to_mask(c->fails));
+		m = index_in_range(call, c->range_arg, m);
 		if (m & VK_NULL)
 			set_origin(why, ORIGIN_CALL, loc, callee);
 		return m;
@@ -496,7 +571,7 @@ value_of_call(gimple *call, struct origin *why)
 	if (callee) {
 		const struct fn_summary *s = summary_of_call(call);
 		if (s) {
-			m = s->returns;
+			m = index_in_range(call, s->range_arg, s->returns);
 			/* An int function's 0 is success as often as not, and
 			 * which callers get it depends on state we do not track
 			 * (retry loops): only tests of the result prove kinds. */

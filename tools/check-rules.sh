@@ -6,8 +6,9 @@
 #
 # Always checked (per file):
 #   - every line is a comment, blank, or one of
-#       func NAME fails=F [callers=C] [args=N] [caller=PATH:LINE:FUNCTION] [src=PATH:LINE]
-#       member STRUCT.FIELD fails=F [callers=C] [args=N] [caller=...] [src=...]
+#       func NAME fails=F [callers=C] [args=N] [range_arg=K] [caller=PATH:LINE:FUNCTION]
+#            [src=PATH:LINE]
+#       member STRUCT.FIELD fails=F [callers=C] [args=N] [range_arg=K] [caller=...] [src=...]
 #       standin FUNCTION for=API
 #       api KEY=NAME ...
 #   - field names and values are the allowed ones, no field is given twice
@@ -166,7 +167,8 @@ FNR == 1 { prevrank = 0; prevname = ""; split("", seen) }
 
 	if (kind == "func" || kind == "member") {
 		for (k in kv)
-			if (k != "fails" && k != "callers" && k != "args" && k != "caller" && k != "src")
+			if (k != "fails" && k != "callers" && k != "args" && k != "range_arg" &&
+			    k != "caller" && k != "src")
 				problem(kind ": unknown field " k "=")
 		if (!("fails" in kv))
 			problem(kind ": missing fails=")
@@ -176,6 +178,9 @@ FNR == 1 { prevrank = 0; prevname = ""; split("", seen) }
 			problem("callers=" kv["callers"] ": want is_err, null, is_err_or_null, none or mixed")
 		if (("args" in kv) && (kv["args"] !~ /^[0-9]+$/ || kv["args"] + 0 > 127))
 			problem("args=" kv["args"] ": want a number of parameters (0-127)")
+		if (("range_arg" in kv) && (kv["range_arg"] !~ /^[1-9][0-9]*$/ || kv["range_arg"] + 0 > 127 ||
+		    (("args" in kv) && kv["range_arg"] + 0 > kv["args"] + 0)))
+			problem("range_arg=" kv["range_arg"] ": want an argument number, 1 to args=")
 		if (("caller" in kv) && kv["caller"] !~ /^[^:]+:[1-9][0-9]*:[A-Za-z_][A-Za-z0-9_]*$/)
 			problem("caller=" kv["caller"] ": want PATH:LINE:FUNCTION")
 		if (("src" in kv) && kv["src"] !~ /^[^:]+:[1-9][0-9]*$/)

@@ -286,6 +286,9 @@ struct fn {
 	uint32_t deps, ndeps;	/* functions returning this one's result (CSR) */
 	uint16_t nargs;
 	uint8_t own, kinds;
+	/* every definition fails only for a too large argument RANGE_ARG
+	 * (1-based); 0: no, or they disagree */
+	uint8_t range_arg;
 	bool queued;
 };
 
@@ -516,7 +519,7 @@ struct field { const char *s; size_t n; };
 #define MAX_FIELDS (6 + 64)
 
 /* The records of one unit, parsed, before they are resolved. */
-struct rec_f { uint32_t name, file, line, nargs; bool is_static; uint8_t own; uint32_t rets; };
+struct rec_f { uint32_t name, file, line, nargs, range_arg; bool is_static; uint8_t own; uint32_t rets; };
 struct rec_r { uint32_t callee; uint8_t allowed; };
 struct rec_c { uint32_t callee, caller, file, line; enum test test; bool member; };
 struct rec_m { uint32_t member, fn, file, line; };
@@ -595,7 +598,18 @@ parse_record(struct object *o, const char *line, size_t n)
 			return;
 		}
 		size_t first = ur.n;
-		for (int i = 6; i < nf; i++) {
+		int i = 6;
+		r.range_arg = 0;
+		if (i < nf && f[i].n > 10 && memcmp(f[i].s, "range_arg=", 10) == 0) {
+			if (!parse_uint(f[i].s + 10, f[i].n - 10, 127, &r.range_arg) || !r.range_arg) {
+				malformed(o, "F record: '%.*s' is not range_arg=K",
+					  (int)(f[i].n > 40 ? 40 : f[i].n), f[i].s);
+				return;
+			}
+			i++;
+		}
+		size_t first_ret = i;
+		for (; i < nf; i++) {
 			const char *colon = memrchr(f[i].s, ':', f[i].n);
 			struct rec_r rr;
 			if (!colon || !name_ok(f[i].s, colon - f[i].s) ||
@@ -609,7 +623,7 @@ parse_record(struct object *o, const char *line, size_t n)
 			PUSH(ur) = rr;
 		}
 		r.name = intern(f[1].s, f[1].n);
-		r.rets = nf - 6;
+		r.rets = nf - first_ret;
 		PUSH(uf) = r;
 	} else if (f[0].n == 1 && f[0].s[0] == 'C') {
 		struct rec_c r;
@@ -695,7 +709,10 @@ commit_unit(uint32_t unit)
 			f->file = p->file;
 			f->line = p->line;
 			f->nargs = p->nargs;
+			f->range_arg = p->range_arg;
 			f->rets = NONE;
+		} else if (fns.a[id].range_arg != p->range_arg) {
+			fns.a[id].range_arg = 0;
 		}
 		/* A second definition (another module, another configuration):
 		 * the union of what each says; the first keeps src and args. */
@@ -1255,6 +1272,11 @@ add_rule(bool member, uint32_t name, uint8_t kinds, int nargs, const struct call
 		put(buf, sizeof(buf), &len, " callers=%s", verdict);
 	if (nargs >= 0 && nargs <= 127)
 		put(buf, sizeof(buf), &len, " args=%d", nargs);
+	/* the failures seen are all its own, each past a "too large" test
+	 * of that argument */
+	if (def && def->range_arg && def->range_arg <= nargs && (kinds & (K_NULL | K_ERR)) &&
+	    (kinds & (K_NULL | K_ERR)) == (def->own & (K_NULL | K_ERR)))
+		put(buf, sizeof(buf), &len, " range_arg=%d", def->range_arg);
 	size_t before_where = len;
 	if (sample) {
 		put(buf, sizeof(buf), &len, " caller=");
