@@ -19,7 +19,10 @@
  * caller in this file tests it only with IS_ERR().
  *
  * Silent: ERR_PTR() of a negative errno or of a value errptr knows
- * nothing about ("if (ret) return ERR_PTR(ret);" for a 0/-errno ret), and
+ * nothing about ("if (ret) return ERR_PTR(ret);" for a 0/-errno ret), a 0
+ * that comes only along paths where another value must be something
+ * nothing shows ("out: if (dst) return dst; return ERR_PTR(err);" with err
+ * 0 only where dst is a lookup's result, net/ipv6/icmp.c), and
  * the deliberate "ERR_PTR(0) is NULL" of code whose callers handle NULL
  * (fs/namei.c's lookup_dcache(): its callers test "if (dentry)").
  * ERR_PTR(PTR_ERR(p)) is left to ptr-err-not-err, which reports the
@@ -295,6 +298,42 @@ left_to_ptr_err_not_err(tree arg)
 	return false;
 }
 
+/* ROOT brings its 0 to BB only along edges into the nearest join above BB
+ * whose other values must be something nothing shows to pass the tests on
+ * the way: "out: if (dst) return dst; return ERR_PTR(err);" where err is
+ * 0 only where dst was just set to a result never shown to be NULL. */
+static bool
+zero_needs_unknown(tree root, basic_block bb)
+{
+	if (TREE_CODE(root) != SSA_NAME)
+		return false;
+	basic_block entry = ENTRY_BLOCK_PTR_FOR_FN(cfun), join = NULL;
+	for (basic_block b = bb; b && b != entry && !join; b = get_immediate_dominator(CDI_DOMINATORS, b))
+		if (!single_pred_p(b) && !value_entry_edge(b, NULL_TREE, 0))
+			join = b;
+	if (!join)
+		return false;
+	gimple *def = SSA_NAME_IS_DEFAULT_DEF(root) ? NULL : SSA_NAME_DEF_STMT(root);
+	gphi *phi = def && gimple_bb(def) == join ? dyn_cast<gphi *>(def) : NULL;
+	if (def && !phi && !dominated_by_p(CDI_DOMINATORS, join, gimple_bb(def)))
+		return false;
+	bool zero = false;
+	edge e;
+	edge_iterator ei;
+	FOR_EACH_EDGE(e, ei, join->preds) {
+		if (dominated_by_p(CDI_DOMINATORS, e->src, join))
+			continue;	/* a back edge */
+		tree v = phi ? PHI_ARG_DEF_FROM_EDGE(phi, e) : root;
+		unsigned m = value_on_edge(v, e, UNKNOWN_LOCATION, NULL);
+		if (!(VK_POSSIBLE(m) & VK_ZERO))
+			continue;
+		if (value_join_edge(e, bb, root) == JOIN_PASSES)
+			return false;
+		zero = true;
+	}
+	return zero;
+}
+
 static void
 check_call(struct fn_summary *s, function *fn, gimple *call, const struct standin *st,
 	   unsigned nnames)
@@ -312,6 +351,8 @@ check_call(struct fn_summary *s, function *fn, gimple *call, const struct standi
 	unsigned narrowed = VK_UNSURE(m) != VK_KINDS ? VK_UNSURE(m) : 0;
 	bool zero = (proven | narrowed) & VK_ZERO;
 	bool positive = (proven & VK_POS) || ((narrowed & VK_POS) && !(possible & VK_NEG));
+	if (zero && zero_needs_unknown(root, bb))
+		zero = false;
 	if (!zero && !positive)
 		return;
 	if (left_to_ptr_err_not_err(arg))

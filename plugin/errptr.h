@@ -156,6 +156,12 @@ struct origin {
 void value_begin_function(function *fn);
 void value_end_function(void);
 unsigned value_of_name(tree name, struct origin *why);
+/* How the edge E into a join fares, on the way from the join to BB (which
+ * it dominates), against tests of values other than SELF that meet there:
+ * their values on E pass them, pass them only if something unknown does,
+ * or cannot pass them. */
+enum join_edge { JOIN_PASSES, JOIN_UNPROVEN, JOIN_BLOCKED };
+enum join_edge value_join_edge(edge e, basic_block bb, tree self);
 unsigned value_at_block(tree op, basic_block bb, struct origin *why);
 unsigned value_on_edge(tree op, edge e, location_t loc, struct origin *why);
 edge value_entry_edge(basic_block bb, tree root, unsigned want);

@@ -908,3 +908,90 @@ value_nearest_test(function *fn, tree root, basic_block bb, unsigned want, unsig
 	}
 	return false;
 }
+
+/* ---- values that meet at one join ---------------------------------------
+ * net/ipv6/icmp.c icmpv6_route_lookup():
+ *	relookup_failed:
+ *		if (dst)
+ *			return dst;
+ *		return ERR_PTR(err);
+ * err and dst meet at the label (err a PHI, dst a variable whose address
+ * is taken, loaded there).  err is 0 only on the edge that falls through
+ * after "dst = dst2", dst2 an xfrm_lookup() result: ERR_PTR(err) sees that
+ * 0 only if dst2 can be NULL, which nothing shows.  How an edge E into a
+ * join fares against the tests, on the way from the join to BB, of other
+ * values that meet there: a PHI of the join (its argument on E) or a local
+ * variable loaded in it (the value the last store on E wrote; unknown if
+ * the last write on E is not a store to it).  Tests of SELF do not count:
+ * they are the value's own refinement. */
+#define MAX_JOIN_TESTS 4
+
+/* The value tested root Y has when the join is entered along E; NULL_TREE
+ * when Y is no value that meets at E->dest; VK_UNKNOWN in *UNKNOWN when it
+ * does but its value on E is not known. */
+static tree
+joined_value(tree y, edge e, bool *unknown)
+{
+	basic_block join = e->dest;
+	*unknown = false;
+	if (TREE_CODE(y) != SSA_NAME || SSA_NAME_IS_DEFAULT_DEF(y))
+		return NULL_TREE;
+	gimple *def = SSA_NAME_DEF_STMT(y);
+	if (gimple_bb(def) != join)
+		return NULL_TREE;
+	if (gphi *phi = dyn_cast<gphi *>(def))
+		return PHI_ARG_DEF_FROM_EDGE(phi, e);
+	/* "dst.40_34 = dst;" at the join, its memory state a PHI there */
+	if (!gimple_assign_single_p(def) || !gimple_vuse(def))
+		return NULL_TREE;
+	tree var = gimple_assign_rhs1(def);
+	if (TREE_CODE(var) != VAR_DECL || is_global_var(var))
+		return NULL_TREE;
+	gimple *mem = SSA_NAME_DEF_STMT(gimple_vuse(def));
+	gphi *mphi = mem ? dyn_cast<gphi *>(mem) : NULL;
+	if (!mphi || gimple_bb(mphi) != join)
+		return NULL_TREE;
+	tree in = PHI_ARG_DEF_FROM_EDGE(mphi, e);
+	gimple *store = in && TREE_CODE(in) == SSA_NAME ? SSA_NAME_DEF_STMT(in) : NULL;
+	if (store && gimple_assign_single_p(store) && gimple_assign_lhs(store) == var)
+		return gimple_assign_rhs1(store);
+	*unknown = true;
+	return NULL_TREE;
+}
+
+enum join_edge
+value_join_edge(edge e, basic_block bb, tree self)
+{
+	basic_block join = e->dest;
+	if (bb == join || !dominated_by_p(CDI_DOMINATORS, bb, join))
+		return JOIN_PASSES;
+	enum join_edge out = JOIN_PASSES;
+	int n = 0;
+	for (int steps = 0; bb != join && n < MAX_JOIN_TESTS && steps < MAX_DOM_STEPS; steps++) {
+		edge t = single_pred_p(bb) ? single_pred_edge(bb) : value_entry_edge(bb, NULL_TREE, 0);
+		if (t && (t->flags & (EDGE_TRUE_VALUE | EDGE_FALSE_VALUE)) &&
+		    (unsigned)t->src->index < V.nblocks && V.cond_root[t->src->index] &&
+		    V.cond_root[t->src->index] != self) {
+			bool unknown;
+			tree v = joined_value(V.cond_root[t->src->index], e, &unknown);
+			if (v || unknown) {
+				unsigned kinds = V.cond_kinds[t->src->index];
+				unsigned allowed = (t->flags & EDGE_TRUE_VALUE) ? kinds
+										: (~kinds & VK_KINDS);
+				unsigned m = unknown ? VK_UNKNOWN
+					     : TREE_CODE(v) == SSA_NAME
+						     ? value_on_edge(v, e, UNKNOWN_LOCATION, NULL)
+						     : value_of_op(v, UNKNOWN_LOCATION, NULL);
+				n++;
+				if (!(VK_POSSIBLE(m) & allowed))
+					return JOIN_BLOCKED;
+				if (!(VK_PROVEN(m) & allowed))
+					out = JOIN_UNPROVEN;
+			}
+		}
+		bb = get_immediate_dominator(CDI_DOMINATORS, bb);
+		if (!bb)
+			return JOIN_PASSES;
+	}
+	return out;
+}
