@@ -17,9 +17,11 @@
 # error-level finding fails its object; "make -k" goes on with the rest.
 #
 # Every unit writes a SARIF log (-fplugin-arg-errptr-sarif) into a directory named after
-# the plugin build's checksum.  The argument is part of kbuild's recorded command line:
-# a new plugin build recompiles every object, an unchanged one resumes where an earlier
-# run stopped (a stamp per directory).  Output:
+# the checksum of the plugin build and of the rules it loads (beside it, as installed:
+# errptr/rules, or ../rules in the source tree).  The argument is part of kbuild's
+# recorded command line: a new plugin build or a change of its rules recompiles every
+# object, an unchanged one resumes where an earlier run stopped (a stamp per
+# directory).  Output:
 #   REPORT/report.txt   every finding in compiler style, with its level and notes
 #   REPORT/report.json  the same as a JSON array (file, line, column, level, tag,
 #                       function, message, notes)
@@ -72,8 +74,12 @@ if [ ! -f "$state/config.done" ]; then
 	touch "$state/config.done"
 fi
 
-# ---- this plugin build: the loader and the builds beside it
-build_id=$(cat "$PLUGIN" "$(dirname "$PLUGIN")"/errptr-gcc*.so 2>/dev/null | cksum | cut -d' ' -f1)
+# ---- this plugin build: the loader, the builds beside it, and the rules they load
+plugin_dir=$(dirname "$PLUGIN")
+build_id=$( (cat "$PLUGIN" "$plugin_dir"/errptr-gcc*.so
+	     for rules in "$plugin_dir/errptr/rules" "$plugin_dir/../rules"; do
+		     [ -d "$rules" ] && find "$rules" -type f | LC_ALL=C sort | xargs cat
+	     done) 2>/dev/null | cksum | cut -d' ' -f1)
 run=$state/run-$build_id
 mkdir -p "$run/sarif" || exit 1
 say "plugin $PLUGIN (build $build_id); logs and stamps in $run"
