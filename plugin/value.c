@@ -926,9 +926,9 @@ value_nearest_test(function *fn, tree root, basic_block bb, unsigned want, unsig
  * they are the value's own refinement. */
 #define MAX_JOIN_TESTS 4
 
-/* The value tested root Y has when the join is entered along E; NULL_TREE
- * when Y is no value that meets at E->dest; VK_UNKNOWN in *UNKNOWN when it
- * does but its value on E is not known. */
+/* The value the tested root Y has when the join E->dest is entered along
+ * E; NULL_TREE when Y is no value that meets there, or when it is but its
+ * value on E is not known (then *UNKNOWN is set). */
 static tree
 joined_value(tree y, edge e, bool *unknown)
 {
