@@ -43,6 +43,7 @@ static struct {
 	htab_t derefs;		/* (block, SSA version) pairs: loads and stores through it */
 	sbitmap tested;		/* SSA versions that some condition tests */
 	sbitmap derefd;		/* SSA versions loaded or stored through somewhere */
+	bool derefs_scanned;	/* derefs and derefd are filled in (scan_derefs()) */
 	htab_t paths;		/* refine_along_paths() memo */
 	bool own_dominators;
 	unsigned busy_hits;
@@ -131,11 +132,28 @@ note_deref(gimple *stmt, tree base, tree, void *)
 	return false;
 }
 
+/* Every load and store of the function, walked once, when a value that
+ * may be NULL is first refined: most functions never need it. */
+static void
+scan_derefs(void)
+{
+	if (V.derefs_scanned)
+		return;
+	V.derefs_scanned = true;
+	basic_block bb;
+	FOR_EACH_BB_FN(bb, V.fn)
+		for (gimple_stmt_iterator gsi = gsi_start_bb(bb); !gsi_end_p(gsi); gsi_next(&gsi))
+			if (gimple_has_mem_ops(gsi_stmt(gsi)))
+				walk_stmt_load_store_ops(gsi_stmt(gsi), NULL, note_deref, note_deref);
+}
+
 static unsigned
 refine_by_deref(basic_block bb, tree root, unsigned mask)
 {
-	if (!V.derefs || !(VK_POSSIBLE(mask) & VK_NULL) ||
-	    !htab_find(V.derefs, deref_key(bb->index, SSA_NAME_VERSION(root))))
+	if (!(VK_POSSIBLE(mask) & VK_NULL))
+		return mask;
+	scan_derefs();
+	if (!V.derefs || !htab_find(V.derefs, deref_key(bb->index, SSA_NAME_VERSION(root))))
 		return mask;
 	return restrict_mask(mask, VK_ERR | VK_VALID, UNKNOWN_LOCATION, NULL);
 }
@@ -278,9 +296,13 @@ refine_use(tree op, basic_block bb, unsigned mask, struct origin *why)
 		return mask;
 	/* the walk only when something on the way can change the value: a
 	 * test of it, or a dereference that rules out a NULL it is proven to be */
-	if (!bitmap_bit_p(V.tested, SSA_NAME_VERSION(root)) &&
-	    !(bitmap_bit_p(V.derefd, SSA_NAME_VERSION(root)) && (VK_PROVEN(mask) & VK_NULL)))
-		return mask;
+	if (!bitmap_bit_p(V.tested, SSA_NAME_VERSION(root))) {
+		if (!(VK_PROVEN(mask) & VK_NULL))
+			return mask;
+		scan_derefs();
+		if (!bitmap_bit_p(V.derefd, SSA_NAME_VERSION(root)))
+			return mask;
+	}
 	basic_block def_bb = SSA_NAME_IS_DEFAULT_DEF(op) ? NULL : gimple_bb(SSA_NAME_DEF_STMT(op));
 	return refine_along_paths(op, root, def_bb, bb, mask, why, 0);
 }
@@ -756,9 +778,6 @@ value_begin_function(function *fn)
 
 	basic_block bb;
 	FOR_EACH_BB_FN(bb, fn) {
-		for (gimple_stmt_iterator gsi = gsi_start_bb(bb); !gsi_end_p(gsi); gsi_next(&gsi))
-			if (gimple_has_mem_ops(gsi_stmt(gsi)))
-				walk_stmt_load_store_ops(gsi_stmt(gsi), NULL, note_deref, note_deref);
 		gimple *last = errptr_last_stmt(bb);
 		if (!last || gimple_code(last) != GIMPLE_COND)
 			continue;
