@@ -308,9 +308,13 @@ zero_needs_unknown(tree root, basic_block bb)
 	if (TREE_CODE(root) != SSA_NAME)
 		return false;
 	basic_block entry = ENTRY_BLOCK_PTR_FOR_FN(cfun), join = NULL;
-	for (basic_block b = bb; b && b != entry && !join; b = get_immediate_dominator(CDI_DOMINATORS, b))
-		if (!single_pred_p(b) && !value_entry_edge(b, NULL_TREE, 0))
+	for (basic_block b = bb; b && b != entry && !join;) {
+		edge e;
+		basic_block up = value_step_up(b, &e);
+		if (!e)
 			join = b;
+		b = up;
+	}
 	if (!join)
 		return false;
 	gimple *def = SSA_NAME_IS_DEFAULT_DEF(root) ? NULL : SSA_NAME_DEF_STMT(root);

@@ -162,6 +162,15 @@ unsigned value_of_name(tree name, struct origin *why);
  * or cannot pass them. */
 enum join_edge { JOIN_PASSES, JOIN_UNPROVEN, JOIN_BLOCKED };
 enum join_edge value_join_edge(edge e, basic_block bb, tree self);
+/* One step up the dominator tree from BB: its immediate dominator, and in
+ * *E the edge every path into BB takes (its only incoming edge, or a loop
+ * header's only entry; that edge comes from the dominator), else NULL. */
+basic_block value_step_up(basic_block bb, edge *e);
+/* T through copies and conversions. */
+tree value_strip_copies(tree t);
+/* Does taking E show an ordering of two integers, "LO < HI" or "LO <= HI"
+ * (operands through value_strip_copies())? */
+bool value_edge_orders(edge e, tree *lo, tree *hi);
 unsigned value_at_block(tree op, basic_block bb, struct origin *why);
 unsigned value_on_edge(tree op, edge e, location_t loc, struct origin *why);
 edge value_entry_edge(basic_block bb, tree root, unsigned want);

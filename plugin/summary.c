@@ -506,22 +506,13 @@ constant_errno(tree val, int depth)
 static int
 integer_param_number(tree t)
 {
-	for (int depth = 0; depth < MAX_PARAM_DEPTH && t && TREE_CODE(t) == SSA_NAME; depth++) {
-		if (SSA_NAME_IS_DEFAULT_DEF(t)) {
-			if (!parameter_value(t) || !INTEGRAL_TYPE_P(TREE_TYPE(t)))
-				return 0;
-			int i = 1;
-			for (tree a = DECL_ARGUMENTS(current_function_decl); a; a = DECL_CHAIN(a), i++)
-				if (a == SSA_NAME_VAR(t))
-					return i;
-			return 0;
-		}
-		gimple *def = SSA_NAME_DEF_STMT(t);
-		if (!is_gimple_assign(def) || (gimple_assign_rhs_code(def) != SSA_NAME &&
-					       !CONVERT_EXPR_CODE_P(gimple_assign_rhs_code(def))))
-			return 0;
-		t = gimple_assign_rhs1(def);
-	}
+	t = value_strip_copies(t);
+	if (!parameter_value(t) || !INTEGRAL_TYPE_P(TREE_TYPE(t)))
+		return 0;
+	int i = 1;
+	for (tree a = DECL_ARGUMENTS(current_function_decl); a; a = DECL_CHAIN(a), i++)
+		if (a == SSA_NAME_VAR(t))
+			return i;
 	return 0;
 }
 
@@ -532,24 +523,11 @@ integer_param_number(tree t)
 static int
 too_large_param(edge e)
 {
-	if (!e || !(e->flags & (EDGE_TRUE_VALUE | EDGE_FALSE_VALUE)))
+	tree lo, hi;
+	if (!value_edge_orders(e, &lo, &hi) || TREE_CODE(lo) == INTEGER_CST ||
+	    integer_param_number(lo))
 		return 0;
-	gimple *last = errptr_last_stmt(e->src);
-	gcond *c = last ? dyn_cast<gcond *>(last) : NULL;
-	if (!c)
-		return 0;
-	enum tree_code code = gimple_cond_code(c);
-	if (!(e->flags & EDGE_TRUE_VALUE))
-		code = invert_tree_comparison(code, false);
-	tree a = gimple_cond_lhs(c), b = gimple_cond_rhs(c);
-	int k;
-	if ((code == GE_EXPR || code == GT_EXPR) && (k = integer_param_number(a)) &&
-	    TREE_CODE(b) != INTEGER_CST && !integer_param_number(b))
-		return k;
-	if ((code == LE_EXPR || code == LT_EXPR) && (k = integer_param_number(b)) &&
-	    TREE_CODE(a) != INTEGER_CST && !integer_param_number(a))
-		return k;
-	return 0;
+	return integer_param_number(hi);
 }
 
 /* The parameter a return site (along E, or in BB) is past a "too large"
@@ -558,20 +536,14 @@ static int
 index_guard(basic_block bb, edge e)
 {
 	basic_block entry = ENTRY_BLOCK_PTR_FOR_FN(cfun);
-	for (int steps = 0; steps < MAX_GUARD_STEPS; steps++) {
-		if (e) {
-			int k = too_large_param(e);
-			if (k)
-				return k;
-			bb = e->src;
-		}
-		if (!bb || bb == entry)
-			return 0;
-		e = single_pred_p(bb) ? single_pred_edge(bb) : value_entry_edge(bb, NULL_TREE, 0);
-		if (!e)
-			bb = get_immediate_dominator(CDI_DOMINATORS, bb);
+	int k = e ? too_large_param(e) : 0;
+	if (e)
+		bb = e->src;
+	for (int steps = 0; !k && bb && bb != entry && steps < MAX_GUARD_STEPS; steps++) {
+		bb = value_step_up(bb, &e);
+		k = e ? too_large_param(e) : 0;
 	}
-	return 0;
+	return k;
 }
 
 /* One source-level return statement of value VAL, at LOC; VAL flows in

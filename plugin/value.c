@@ -81,20 +81,33 @@ restrict_mask(unsigned mask, unsigned allowed, location_t loc, struct origin *wh
 	return proven | (unsure << VK_UNK_SHIFT);
 }
 
+/* The value the condition ending E->src tests, and in *ALLOWED the kinds
+ * it leaves that value on E; NULL_TREE when it tests none. */
+static tree
+edge_test(edge e, unsigned *allowed)
+{
+	basic_block src = e->src;
+	if ((unsigned)src->index >= V.nblocks || !V.cond_root[src->index] ||
+	    !(e->flags & (EDGE_TRUE_VALUE | EDGE_FALSE_VALUE)))
+		return NULL_TREE;
+	unsigned kinds = V.cond_kinds[src->index];
+	*allowed = (e->flags & EDGE_TRUE_VALUE) ? kinds : (~kinds & VK_KINDS);
+	return V.cond_root[src->index];
+}
+
 /* Apply the condition that ends E->src, if it tests ROOT, for E taken. */
 static unsigned
 refine_on_edge(edge e, tree root, unsigned mask, struct origin *why)
 {
 	basic_block src = e->src;
+	unsigned allowed;
+	tree tested = edge_test(e, &allowed);
 
+	if (tested && tested == root)
+		return restrict_mask(mask, allowed, V.cond_loc[src->index], why);
 	if ((unsigned)src->index >= V.nblocks || !(e->flags & (EDGE_TRUE_VALUE | EDGE_FALSE_VALUE)))
 		return mask;
 	bool on_true = e->flags & EDGE_TRUE_VALUE;
-	if (V.cond_root[src->index] == root) {
-		unsigned kinds = V.cond_kinds[src->index];
-		unsigned allowed = on_true ? kinds : (~kinds & VK_KINDS);
-		return restrict_mask(mask, allowed, V.cond_loc[src->index], why);
-	}
 	const struct block_facts *f = V.facts[src->index];
 	for (int i = 0; f && i < f->n[!on_true]; i++)
 		if (f->t[!on_true][i].root == root)
@@ -178,6 +191,13 @@ value_entry_edge(basic_block bb, tree root, unsigned want)
 	return found;
 }
 
+basic_block
+value_step_up(basic_block bb, edge *e)
+{
+	*e = single_pred_p(bb) ? single_pred_edge(bb) : value_entry_edge(bb, NULL_TREE, 0);
+	return get_immediate_dominator(CDI_DOMINATORS, bb);
+}
+
 /* Apply every test on ROOT that must have held to reach BB.  A loop's
  * header entered through one edge counts as that edge: the values a back
  * edge brings in came through it first. */
@@ -186,11 +206,10 @@ refine_by_dominators(tree root, basic_block bb, unsigned mask, struct origin *wh
 {
 	basic_block entry = ENTRY_BLOCK_PTR_FOR_FN(V.fn);
 	for (int steps = 0; bb && bb != entry && steps < MAX_DOM_STEPS; steps++) {
-		edge e = single_pred_p(bb) ? single_pred_edge(bb)
-					       : value_entry_edge(bb, NULL_TREE, 0);
+		edge e;
+		bb = value_step_up(bb, &e);
 		if (e)
 			mask = refine_on_edge(e, root, mask, why);
-		bb = get_immediate_dominator(CDI_DOMINATORS, bb);
 	}
 	return mask;
 }
@@ -459,9 +478,8 @@ learned_upper_bound(const struct contract *c, unsigned m)
  * (desc = gpiochip_get_desc(gc, i))"): whether the two bounds agree is
  * beyond the analysis, so the failure is possible, not proven. */
 
-/* T through copies and conversions. */
-static tree
-strip_integer_copies(tree t)
+tree
+value_strip_copies(tree t)
 {
 	for (int depth = 0; depth < 8 && t && TREE_CODE(t) == SSA_NAME &&
 			    !SSA_NAME_IS_DEFAULT_DEF(t); depth++) {
@@ -474,10 +492,8 @@ strip_integer_copies(tree t)
 	return t;
 }
 
-/* Does taking E show ARG below a bound that is not a constant ("arg <
- * gc->ngpio" held, "arg >= n" failed)? */
-static bool
-edge_bounds_above(edge e, tree arg)
+bool
+value_edge_orders(edge e, tree *lo, tree *hi)
 {
 	if (!(e->flags & (EDGE_TRUE_VALUE | EDGE_FALSE_VALUE)))
 		return false;
@@ -488,27 +504,37 @@ edge_bounds_above(edge e, tree arg)
 	enum tree_code code = gimple_cond_code(c);
 	if (!(e->flags & EDGE_TRUE_VALUE))
 		code = invert_tree_comparison(code, false);
-	tree a = strip_integer_copies(gimple_cond_lhs(c));
-	tree b = strip_integer_copies(gimple_cond_rhs(c));
-	return ((code == LT_EXPR || code == LE_EXPR) && a == arg && b != arg &&
-		TREE_CODE(b) != INTEGER_CST) ||
-	       ((code == GT_EXPR || code == GE_EXPR) && b == arg && a != arg &&
-		TREE_CODE(a) != INTEGER_CST);
+	tree a = value_strip_copies(gimple_cond_lhs(c));
+	tree b = value_strip_copies(gimple_cond_rhs(c));
+	if (code == LT_EXPR || code == LE_EXPR) {
+		*lo = a;
+		*hi = b;
+		return true;
+	}
+	if (code == GT_EXPR || code == GE_EXPR) {
+		*lo = b;
+		*hi = a;
+		return true;
+	}
+	return false;
 }
 
+/* Does every path to BB take an edge that shows ARG below a bound that is
+ * not a constant ("arg < gc->ngpio" held, "arg >= n" failed)? */
 static bool
 bounded_above(tree arg, basic_block bb)
 {
-	arg = strip_integer_copies(arg);
+	arg = value_strip_copies(arg);
 	if (!arg || TREE_CODE(arg) != SSA_NAME)
 		return false;
 	basic_block entry = ENTRY_BLOCK_PTR_FOR_FN(V.fn);
 	for (int steps = 0; bb && bb != entry && steps < MAX_DOM_STEPS; steps++) {
-		edge e = single_pred_p(bb) ? single_pred_edge(bb)
-					       : value_entry_edge(bb, NULL_TREE, 0);
-		if (e && edge_bounds_above(e, arg))
+		edge e;
+		tree lo, hi;
+		bb = value_step_up(bb, &e);
+		if (e && value_edge_orders(e, &lo, &hi) && lo == arg && hi != arg &&
+		    TREE_CODE(hi) != INTEGER_CST)
 			return true;
-		bb = get_immediate_dominator(CDI_DOMINATORS, bb);
 	}
 	return false;
 }
@@ -987,16 +1013,14 @@ value_join_edge(edge e, basic_block bb, tree self)
 	enum join_edge out = JOIN_PASSES;
 	int n = 0;
 	for (int steps = 0; bb != join && n < MAX_JOIN_TESTS && steps < MAX_DOM_STEPS; steps++) {
-		edge t = single_pred_p(bb) ? single_pred_edge(bb) : value_entry_edge(bb, NULL_TREE, 0);
-		if (t && (t->flags & (EDGE_TRUE_VALUE | EDGE_FALSE_VALUE)) &&
-		    (unsigned)t->src->index < V.nblocks && V.cond_root[t->src->index] &&
-		    V.cond_root[t->src->index] != self) {
+		edge t;
+		unsigned allowed;
+		basic_block up = value_step_up(bb, &t);
+		tree y = t ? edge_test(t, &allowed) : NULL_TREE;
+		if (y && y != self) {
 			bool unknown;
-			tree v = joined_value(V.cond_root[t->src->index], e, &unknown);
+			tree v = joined_value(y, e, &unknown);
 			if (v || unknown) {
-				unsigned kinds = V.cond_kinds[t->src->index];
-				unsigned allowed = (t->flags & EDGE_TRUE_VALUE) ? kinds
-										: (~kinds & VK_KINDS);
 				unsigned m = unknown ? VK_UNKNOWN
 					     : TREE_CODE(v) == SSA_NAME
 						     ? value_on_edge(v, e, UNKNOWN_LOCATION, NULL)
@@ -1008,7 +1032,7 @@ value_join_edge(edge e, basic_block bb, tree self)
 					out = JOIN_UNPROVEN;
 			}
 		}
-		bb = get_immediate_dominator(CDI_DOMINATORS, bb);
+		bb = up;
 		if (!bb)
 			return JOIN_PASSES;
 	}
