@@ -1272,10 +1272,10 @@ add_rule(bool member, uint32_t name, uint8_t kinds, int nargs, const struct call
 		put(buf, sizeof(buf), &len, " callers=%s", verdict);
 	if (nargs >= 0 && nargs <= 127)
 		put(buf, sizeof(buf), &len, " args=%d", nargs);
-	/* the failures seen are all its own, each past a "too large" test
-	 * of that argument */
-	if (def && def->range_arg && def->range_arg <= nargs && (kinds & (K_NULL | K_ERR)) &&
-	    (kinds & (K_NULL | K_ERR)) == (def->own & (K_NULL | K_ERR)))
+	/* every definition's failures are its own (learn mode writes
+	 * range_arg only when no returned callee may fail), each past a
+	 * "too large" test of that argument */
+	if (def && def->range_arg && def->range_arg <= nargs && (kinds & (K_NULL | K_ERR)))
 		put(buf, sizeof(buf), &len, " range_arg=%d", def->range_arg);
 	size_t before_where = len;
 	if (sample) {
