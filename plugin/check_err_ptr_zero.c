@@ -33,37 +33,20 @@
  * the value analysis of the few functions that qualify: linear, like the
  * first.
  */
-#include "errptr.h"
+#include "check.h"
+#include "report.h"
+#include "standin.h"
+#include "value.h"
 
 #define MAX_TRACE 64		/* copies and PHIs followed back to a 0 */
-
-/* An API whose callers break on NULL: they test only IS_ERR(), and the API
- * itself never returns NULL (the same test as null-return's). */
-static bool
-callers_break_on_null(const struct contract *c)
-{
-	return c->callers == CALLERS_IS_ERR && c->fails != FAILS_NULL && c->fails != FAILS_BOTH;
-}
-
-/* The program's name for an SSA name, or NULL for a temporary. */
-static const char *
-var_name(tree t)
-{
-	if (!t || TREE_CODE(t) != SSA_NAME)
-		return NULL;
-	tree var = SSA_NAME_VAR(t);
-	if (!var || !DECL_P(var) || !DECL_NAME(var) || DECL_ARTIFICIAL(var))
-		return NULL;
-	return IDENTIFIER_POINTER(DECL_NAME(var));
-}
 
 /* Who calls S and how they test it: a stand-in's API, or S itself when it
  * is static, its address is not taken, and every caller here tests its
  * result only with IS_ERR(). */
 static bool
-find_callers(struct fn_summary *s, struct standin *st)
+find_callers(const struct fn_summary *s, struct standin *st)
 {
-	if (standin_find(s, callers_break_on_null, st) && st->kind != STANDIN_LOCAL_CALLERS)
+	if (standin_find(s, contract_callers_break_on_null, st) && st->kind != STANDIN_LOCAL_CALLERS)
 		return true;
 	const struct call_tests *ct = &s->tested_by_callers;
 	if (ct->calls == 0 || ct->is_err_only != ct->calls || TREE_PUBLIC(s->decl))
@@ -237,7 +220,7 @@ explain_positive(struct report *r, function *fn, basic_block bb, tree root, cons
 }
 
 static void
-explain_callers(struct report *r, struct fn_summary *s, const struct standin *st)
+explain_callers(struct report *r, const struct fn_summary *s, const struct standin *st)
 {
 	char buf[512];
 	const char *fn = decl_name(s->decl);
@@ -339,7 +322,7 @@ zero_needs_unknown(tree root, basic_block bb)
 }
 
 static void
-check_call(struct fn_summary *s, function *fn, gimple *call, const struct standin *st,
+check_call(const struct fn_summary *s, function *fn, gimple *call, const struct standin *st,
 	   unsigned nnames)
 {
 	const char *err_ptr = api_name(API_ERR_PTR);
@@ -363,7 +346,7 @@ check_call(struct fn_summary *s, function *fn, gimple *call, const struct standi
 		return;
 
 	const char *fname = decl_name(s->decl);
-	const char *name = var_name(root);
+	const char *name = ssa_var_name(root);
 	location_t loc = gimple_location(call);
 	bool constant = TREE_CODE(root) == INTEGER_CST && tree_fits_shwi_p(root);
 	HOST_WIDE_INT value = constant ? tree_to_shwi(root) : 0;
@@ -430,43 +413,59 @@ check_call(struct fn_summary *s, function *fn, gimple *call, const struct standi
 	report_end(r);
 }
 
-void
-check_err_ptr_zero(struct fn_summary *s)
-{
-	struct standin st;
+/* The function being checked: pass.c opens its body again when
+ * select() takes it. */
+static struct {
+	const struct fn_summary *s;
+	struct standin st;	/* who calls it, testing only IS_ERR() */
+	sbitmap returned;	/* SSA names whose value reaches a return */
+	unsigned nnames;
+} cur;
 
+static bool
+err_ptr_zero_select(const struct fn_summary *s)
+{
 	if (check_severity[CHECK_ERR_PTR_ZERO] == SEV_OFF || !s || !s->analysed || !s->decl ||
 	    TREE_CODE(s->decl) != FUNCTION_DECL || !TREE_TYPE(s->decl) ||
 	    !POINTER_TYPE_P(TREE_TYPE(TREE_TYPE(s->decl))))
-		return;
-	function *fn = DECL_STRUCT_FUNCTION(s->decl);
-	if (!fn || !fn->cfg || !fn->gimple_df || !gimple_in_ssa_p(fn) || !has_err_ptr_call(fn))
-		return;
-	if (!find_callers(s, &st))
-		return;
-
-	push_cfun(fn);
-	value_begin_function(fn);
-	unsigned nnames = num_ssa_names;
-	sbitmap returned = sbitmap_alloc(nnames);
-	bitmap_clear(returned);
-	mark_returned(fn, returned, nnames);
-
-	basic_block bb;
-	FOR_EACH_BB_FN(bb, fn) {
-		for (gimple_stmt_iterator gsi = gsi_start_bb(bb); !gsi_end_p(gsi); gsi_next(&gsi)) {
-			gimple *stmt = gsi_stmt(gsi);
-			if (!is_gimple_call(stmt) || api_of_call(stmt) != API_ERR_PTR ||
-			    gimple_call_num_args(stmt) != 1)
-				continue;
-			tree lhs = gimple_call_lhs(stmt);
-			if (!lhs || TREE_CODE(lhs) != SSA_NAME || SSA_NAME_VERSION(lhs) >= nnames ||
-			    !bitmap_bit_p(returned, SSA_NAME_VERSION(lhs)))
-				continue;
-			check_call(s, fn, stmt, &st, nnames);
-		}
-	}
-	sbitmap_free(returned);
-	value_end_function();
-	pop_cfun();
+		return false;
+	if (!has_err_ptr_call(DECL_STRUCT_FUNCTION(s->decl)) || !find_callers(s, &cur.st))
+		return false;
+	cur.s = s;
+	return true;
 }
+
+static void
+err_ptr_zero_begin(function *fn)
+{
+	cur.nnames = num_ssa_names;
+	cur.returned = sbitmap_alloc(cur.nnames);
+	bitmap_clear(cur.returned);
+	mark_returned(fn, cur.returned, cur.nnames);
+}
+
+static void
+err_ptr_zero_on_call(function *fn, gimple *stmt, enum api_fn api)
+{
+	if (api != API_ERR_PTR || gimple_call_num_args(stmt) != 1)
+		return;
+	tree lhs = gimple_call_lhs(stmt);
+	if (!lhs || TREE_CODE(lhs) != SSA_NAME || SSA_NAME_VERSION(lhs) >= cur.nnames ||
+	    !bitmap_bit_p(cur.returned, SSA_NAME_VERSION(lhs)))
+		return;
+	check_call(cur.s, fn, stmt, &cur.st, cur.nnames);
+}
+
+static void
+err_ptr_zero_end(function *fn)
+{
+	sbitmap_free(cur.returned);
+	memset(&cur, 0, sizeof(cur));
+}
+
+const struct check_hooks err_ptr_zero_hooks = {
+	.begin_function = err_ptr_zero_begin,
+	.on_call = err_ptr_zero_on_call,
+	.end_function = err_ptr_zero_end,
+	.select = err_ptr_zero_select,
+};

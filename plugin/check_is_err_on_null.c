@@ -23,7 +23,10 @@
  * for each one reported a binary search and a scan of the NULL tests of
  * that value (sorted once per function).
  */
-#include "errptr.h"
+#include "check.h"
+#include "callee.h"
+#include "report.h"
+#include "value.h"
 
 /* NULL on failure: it may succeed too.  A function that only returns NULL
  * is a stub of a configuration ("#ifndef CONFIG_OF ... return NULL;"): the
@@ -164,7 +167,7 @@ report_is_err(function *fn, location_t loc, bool is_call, gimple *src, const cha
 		     is_call ? "IS_ERR()" : "the test");
 	if (report_emit(r)) {
 		tree callee = gimple_call_fndecl(src);
-		struct fn_summary *s = callee ? summary_get(callee, false) : NULL;
+		const struct fn_summary *s = callee ? summary_find(callee) : NULL;
 		if (c && c->rule_file) {
 			report_note(r, UNKNOWN_LOCATION,
 				    "'%s' returns NULL on failure, never an error pointer (%s:%d)", api,
@@ -226,7 +229,7 @@ check_test(function *fn, tree arg, basic_block bb, location_t loc, bool is_call,
 	if (!src)
 		return;		/* a NULL written here, or known from a test */
 	const struct contract *c;
-	const char *api = value_callee_name(src, &c);
+	const char *api = callee_name(src, &c);
 	if (!api || (c && c->callers == CALLERS_NONE))
 		return;		/* unneeded-check's business */
 	/* NULL tested too after the IS_ERR(), on its not-ERR side */
@@ -245,51 +248,66 @@ check_test(function *fn, tree arg, basic_block bb, location_t loc, bool is_call,
 	report_is_err(fn, loc, is_call, src, api, c);
 }
 
-void
-check_is_err_on_null(function *fn)
-{
-	if (check_severity[CHECK_IS_ERR_ON_NULL] == SEV_OFF)
-		return;
-	auto_vec<null_test, 16> null_tests;
+/* Per function: the NULL tests, to see whether an IS_ERR() is followed by
+ * one, and the IS_ERR() tests, checked once all NULL tests are known. */
+struct is_err_test {
+	tree arg;
 	basic_block bb;
+	location_t loc;
+	bool is_call;
+};
 
-	/* The NULL tests, to see whether an IS_ERR() is followed by one. */
-	FOR_EACH_BB_FN(bb, fn) {
-		struct value_test t;
-		if (value_block_test(bb, &t, NULL) && separates_null(t.kinds)) {
-			null_test nt = { t.root, bb };
-			null_tests.safe_push(nt);
-		}
-		for (gimple_stmt_iterator gsi = gsi_start_bb(bb); !gsi_end_p(gsi); gsi_next(&gsi)) {
-			gimple *stmt = gsi_stmt(gsi);
-			if (is_gimple_call(stmt) && api_of_call(stmt) == API_IS_ERR_OR_NULL &&
-			    gimple_call_num_args(stmt) == 1) {
-				null_test nt = { value_root(gimple_call_arg(stmt, 0)), bb };
-				null_tests.safe_push(nt);
-			}
-		}
+static vec<null_test> null_tests;
+static vec<is_err_test> is_err_tests;
+
+static void
+is_err_on_null_on_call(function *fn, gimple *stmt, enum api_fn api)
+{
+	if ((api != API_IS_ERR && api != API_IS_ERR_OR_NULL) || gimple_call_num_args(stmt) != 1 ||
+	    check_severity[CHECK_IS_ERR_ON_NULL] == SEV_OFF)
+		return;
+	if (api == API_IS_ERR_OR_NULL) {
+		null_test nt = { value_root(gimple_call_arg(stmt, 0)), gimple_bb(stmt) };
+		null_tests.safe_push(nt);
+		return;
 	}
+	is_err_test t = { gimple_call_arg(stmt, 0), gimple_bb(stmt), gimple_location(stmt), true };
+	is_err_tests.safe_push(t);
+}
 
-	null_tests.qsort(compare_null_tests);
-
-	FOR_EACH_BB_FN(bb, fn) {
-		for (gimple_stmt_iterator gsi = gsi_start_bb(bb); !gsi_end_p(gsi); gsi_next(&gsi)) {
-			gimple *stmt = gsi_stmt(gsi);
-			if (!is_gimple_call(stmt) || api_of_call(stmt) != API_IS_ERR ||
-			    gimple_call_num_args(stmt) != 1)
-				continue;
-			check_test(fn, gimple_call_arg(stmt, 0), bb, gimple_location(stmt), true,
-				   null_tests);
-		}
-		/* IS_ERR_VALUE((unsigned long)p) and other shapes of the test */
-		struct value_test t;
-		location_t loc;
-		gimple *last = errptr_last_stmt(bb);
-		if (last && gimple_code(last) == GIMPLE_COND &&
-		    value_block_test(bb, &t, &loc) &&
-		    (t.kinds == VK_ERR || t.kinds == (VK_NULL | VK_VALID)) &&
-		    !cond_from_api_call(as_a<gcond *>(last)))
-			check_test(fn, t.root, bb, loc != UNKNOWN_LOCATION ? loc : gimple_location(last),
-				   false, null_tests);
+static void
+is_err_on_null_on_cond(function *fn, basic_block bb, gcond *cond)
+{
+	struct value_test t;
+	location_t loc;
+	if (check_severity[CHECK_IS_ERR_ON_NULL] == SEV_OFF || !value_block_test(bb, &t, &loc))
+		return;
+	if (separates_null(t.kinds)) {
+		null_test nt = { t.root, bb };
+		null_tests.safe_push(nt);
+	}
+	/* IS_ERR_VALUE((unsigned long)p) and other shapes of the test */
+	if ((t.kinds == VK_ERR || t.kinds == (VK_NULL | VK_VALID)) && !cond_from_api_call(cond)) {
+		is_err_test it = { t.root, bb, loc != UNKNOWN_LOCATION ? loc : gimple_location(cond),
+				   false };
+		is_err_tests.safe_push(it);
 	}
 }
+
+static void
+is_err_on_null_end(function *fn)
+{
+	null_tests.qsort(compare_null_tests);
+	for (unsigned i = 0; i < is_err_tests.length(); i++) {
+		const is_err_test &t = is_err_tests[i];
+		check_test(fn, t.arg, t.bb, t.loc, t.is_call, null_tests);
+	}
+	null_tests.release();
+	is_err_tests.release();
+}
+
+const struct check_hooks is_err_on_null_hooks = {
+	.on_call = is_err_on_null_on_call,
+	.on_cond = is_err_on_null_on_cond,
+	.end_function = is_err_on_null_end,
+};

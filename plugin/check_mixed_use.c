@@ -16,7 +16,7 @@
  * and the mirror image, "if (!p) return -ENOENT; p->x" when p may be an
  * error pointer.  A source "may return both" is a call whose contract says
  * fails=both, a function of this file whose summary returns both, or a
- * call through an ops table that infer.c resolves to such functions.  It
+ * call through an ops table that members.c resolves to such functions.  It
  * is reported when, at a use of the value - a dereference, the address of
  * a member handed to a call, or passing it to a function that does not
  * take that kind - the kind the test let through is proven (never for
@@ -43,7 +43,12 @@
  * Cost: one pass over the statements; per pointer use, one value query
  * (memoised per name) and one walk up the dominator tree.
  */
-#include "errptr.h"
+#include "check.h"
+#include "callee.h"
+#include "members.h"
+#include "report.h"
+#include "standin.h"
+#include "value.h"
 
 /* Functions that take NULL - and for some also an error pointer - in their
  * pointer arguments and do nothing harmful with it.  First match wins.
@@ -107,18 +112,6 @@ struct param_info {
 
 static htab_t params;
 
-static hashval_t
-param_hash(const void *p)
-{
-	return htab_hash_pointer(*(const tree *)p);
-}
-
-static int
-param_eq(const void *a, const void *b)
-{
-	return *(const tree *)a == *(const tree *)b;
-}
-
 static const struct param_info *
 param_info_of(tree decl)
 {
@@ -131,7 +124,7 @@ static void
 param_info_store(const struct param_info *pi)
 {
 	if (!params)
-		params = htab_create(64, param_hash, param_eq, NULL);
+		params = htab_create(64, decl_entry_hash, decl_entry_eq, NULL);
 	void **slot = htab_find_slot(params, &pi->decl, INSERT);
 	if (!*slot)
 		*slot = XNEW(struct param_info);
@@ -552,20 +545,19 @@ keep_candidate(struct scan *sc, const struct candidate *c)
 	const char *name = NULL;
 	if (callee && DECL_NAME(callee)) {
 		name = IDENTIFIER_POINTER(DECL_NAME(callee));
-		const struct contract *rule = contract_for_callee(callee);
+		const struct contract *rule = callee_contract(callee);
 		if (rule && rule->fails != FAILS_UNKNOWN)
 			p.rule = rule;
 		else
 			p.sources[p.nsources++] = callee;
 	} else if (!callee) {
-		name = infer_member_name(call);
+		int n = members_call_targets(call, p.sources, MAX_SOURCES, &name);
 		if (name) {
 			p.member = xstrdup(name);
-			p.nsources = infer_member_targets(call, p.sources, MAX_SOURCES);
+			p.nsources = n;
 		} else {
 			const char *via;
-			const struct contract *rule =
-				value_indirect_target(const_cast<gimple *>(call), &via);
+			const struct contract *rule = callee_indirect_contract(call, &via);
 			if (rule) {
 				name = rule->name;
 				p.rule = rule;
@@ -594,21 +586,15 @@ use_place(location_t use, location_t test, char *buf, size_t size)
 	return buf;
 }
 
-static bool
-callers_break_on_null(const struct contract *c)
-{
-	return c->callers == CALLERS_IS_ERR && c->fails != FAILS_NULL && c->fails != FAILS_BOTH;
-}
-
 /* Will null-return report the NULL that F returns (so that the callers'
  * tests are not the mistake)? */
 static bool
 null_return_blames(tree f)
 {
-	struct fn_summary *s = summary_get(f, false);
+	const struct fn_summary *s = summary_find(f);
 	struct standin st;
 	return check_severity[CHECK_NULL_RETURN] != SEV_OFF && s && s->null_returns &&
-	       standin_find(s, callers_break_on_null, &st);
+	       standin_find(s, contract_callers_break_on_null, &st);
 }
 
 /* Notes on why the source may return both kinds. */
@@ -634,7 +620,7 @@ explain_source(struct report *r, const struct pending *p)
 		return;
 	}
 	if (p->nsources == 1) {
-		struct fn_summary *s = summary_get(p->sources[0], false);
+		const struct fn_summary *s = summary_find(p->sources[0]);
 		if (s && s->null_returns)
 			report_note(r, s->null_returns->loc, "%s returns NULL here", p->src);
 	}
@@ -715,7 +701,7 @@ compare_pending(const void *a, const void *b)
 	return xa.column < xb.column ? -1 : xa.column > xb.column;
 }
 
-/* infer_at_end(): every function analysed, every caller known. */
+/* End of the unit: every function analysed, every caller known. */
 static void
 report_all(void)
 {
@@ -731,29 +717,39 @@ report_all(void)
 	npending = 0;
 }
 
-void
-check_mixed_use(function *fn)
-{
-	if (check_severity[CHECK_MIXED_USE] == SEV_OFF || !fn || !fn->decl || !fn->cfg)
-		return;
-	bool later = infer_at_end(report_all);
-	struct scan sc;
-	memset(&sc, 0, sizeof(sc));
-	sc.fn = fn;
-	sc.self.decl = fn->decl;
+/* The function being scanned. */
+static struct scan cur;
 
-	basic_block bb;
-	FOR_EACH_BB_FN(bb, fn) {
-		for (gimple_stmt_iterator gsi = gsi_start_bb(bb); !gsi_end_p(gsi); gsi_next(&gsi)) {
-			gimple *stmt = gsi_stmt(gsi);
-			if (!is_gimple_debug(stmt))
-				stmt_uses(stmt, on_use, &sc);
-		}
-	}
-	param_info_store(&sc.self);
-	for (size_t i = 0; i < sc.ncands; i++)
-		keep_candidate(&sc, &sc.cands[i]);
-	XDELETEVEC(sc.cands);
-	if (!later)
-		report_all();
+static void
+mixed_use_begin(function *fn)
+{
+	memset(&cur, 0, sizeof(cur));
+	cur.fn = fn;
+	cur.self.decl = fn->decl;
 }
+
+static void
+mixed_use_on_stmt(function *fn, gimple *stmt)
+{
+	if (check_severity[CHECK_MIXED_USE] != SEV_OFF && !is_gimple_debug(stmt))
+		stmt_uses(stmt, on_use, &cur);
+}
+
+static void
+mixed_use_end(function *fn)
+{
+	if (check_severity[CHECK_MIXED_USE] != SEV_OFF) {
+		param_info_store(&cur.self);
+		for (size_t i = 0; i < cur.ncands; i++)
+			keep_candidate(&cur, &cur.cands[i]);
+	}
+	XDELETEVEC(cur.cands);
+	memset(&cur, 0, sizeof(cur));
+}
+
+const struct check_hooks mixed_use_hooks = {
+	.begin_function = mixed_use_begin,
+	.on_stmt = mixed_use_on_stmt,
+	.end_function = mixed_use_end,
+	.end_unit = report_all,
+};

@@ -21,7 +21,10 @@
  *
  * Cost: one bounded forward walk (each block once) per reported test.
  */
-#include "errptr.h"
+#include "check.h"
+#include "callee.h"
+#include "report.h"
+#include "value.h"
 
 /* ERR_PTR() on failure: it may succeed too.  A function that only returns
  * an error pointer is a stub of a configuration: the real one, not seen
@@ -179,7 +182,7 @@ classify(struct walk *w, gimple *stmt)
 				const struct contract *c;
 				u.kind = USE_ARG;
 				u.callee = gimple_call_fndecl(stmt);
-				u.callee_name = value_callee_name(stmt, &c);
+				u.callee_name = callee_name(stmt, &c);
 				return u;
 			}
 		}
@@ -300,15 +303,6 @@ first_unguarded_use(struct walk *w, edge start, bool *guarded)
 	return none;
 }
 
-static const char *
-var_name(tree ssa)
-{
-	tree var = ssa && TREE_CODE(ssa) == SSA_NAME ? SSA_NAME_VAR(ssa) : NULL_TREE;
-	if (!var || !DECL_P(var) || DECL_ARTIFICIAL(var) || !DECL_NAME(var))
-		return NULL;
-	return IDENTIFIER_POINTER(DECL_NAME(var));
-}
-
 /* The condition at LOC reads "!NAME" or "unlikely(!NAME)" (blanks allowed
  * after '!'): TOKEN gets "!NAME" as written, for a fix-it. */
 static bool
@@ -413,9 +407,9 @@ report_null_check(function *fn, location_t test_loc, tree tested, tree root, gim
 			report_note(r, DECL_SOURCE_LOCATION(gimple_call_fndecl(src)),
 				    "'%s' returns an error pointer on failure and never NULL", api);
 		char token[128], fix[160];
-		const char *name = var_name(tested);
+		const char *name = ssa_var_name(tested);
 		if (!name)
-			name = var_name(root);
+			name = ssa_var_name(root);
 		if (plain_not_test(test_loc, name, token, sizeof(token))) {
 			snprintf(fix, sizeof(fix), "%s(%s)", api_name(API_IS_ERR), name);
 			report_note_replace(r, test_loc, token, fix,
@@ -441,7 +435,7 @@ needs_no_check(tree root, gimple **call, const char **api)
 	if (!is_gimple_call(def) || api_of_call(def) != API_NONE)
 		return NULL;
 	const struct contract *c;
-	const char *name = value_callee_name(def, &c);
+	const char *name = callee_name(def, &c);
 	if (!c || c->callers != CALLERS_NONE)
 		return NULL;
 	*call = def;
@@ -472,73 +466,87 @@ report_unneeded(function *fn, location_t test_loc, gimple *call, const char *api
 	report_end(r);
 }
 
-void
-check_null_check_on_err(function *fn)
+/* Results already reported by unneeded-check in this function. */
+static bitmap unneeded_done;
+
+static void
+null_check_on_err_begin(function *fn)
+{
+	unneeded_done = BITMAP_ALLOC(NULL);
+}
+
+static void
+null_check_on_err_end(function *fn)
+{
+	BITMAP_FREE(unneeded_done);
+}
+
+static void
+null_check_on_err_on_cond(function *fn, basic_block bb, gcond *cond)
 {
 	if (check_severity[CHECK_NULL_CHECK_ON_ERR] == SEV_OFF &&
 	    check_severity[CHECK_UNNEEDED_CHECK] == SEV_OFF)
 		return;
-	auto_bitmap unneeded_done;
-	basic_block bb;
+	struct value_test t;
+	location_t loc;
+	if (!value_block_test(bb, &t, &loc) || TREE_CODE(t.root) != SSA_NAME ||
+	    !POINTER_TYPE_P(TREE_TYPE(t.root)) || EDGE_COUNT(bb->succs) != 2)
+		return;
+	gimple *last = cond;
+	if (loc == UNKNOWN_LOCATION)
+		loc = gimple_location(last);
 
-	FOR_EACH_BB_FN(bb, fn) {
-		struct value_test t;
-		location_t loc;
-		if (!value_block_test(bb, &t, &loc) || TREE_CODE(t.root) != SSA_NAME ||
-		    !POINTER_TYPE_P(TREE_TYPE(t.root)))
-			continue;
-		gimple *last = errptr_last_stmt(bb);
-		if (!last || gimple_code(last) != GIMPLE_COND || EDGE_COUNT(bb->succs) != 2)
-			continue;
-		if (loc == UNKNOWN_LOCATION)
-			loc = gimple_location(last);
-
-		/* unneeded-check: any test of a result that needs none */
-		gimple *call;
-		const char *api;
-		const struct contract *c = needs_no_check(t.root, &call, &api);
-		if (c) {
-			if (bitmap_set_bit(unneeded_done, SSA_NAME_VERSION(t.root)))
-				report_unneeded(fn, loc, call, api, c);
-			continue;	/* never a null-check-on-err as well */
-		}
-
-		/* a NULL test: true for NULL only, or for everything but NULL */
-		if (t.kinds != VK_NULL && t.kinds != (VK_ERR | VK_VALID))
-			continue;
-		if (check_severity[CHECK_NULL_CHECK_ON_ERR] == SEV_OFF)
-			continue;
-		unsigned m = value_at_block(t.root, bb, NULL);
-		if (!(VK_PROVEN(m) & VK_ERR) || (VK_POSSIBLE(m) & VK_NULL))
-			continue;
-		/* only an error pointer can be here: an IS_ERR() test on the way
-		 * took the error path ("if (IS_ERR(h)) ext4_std_error(sb,
-		 * PTR_ERR(h));" tests the errno, fs/ext4/inode.c) */
-		if (!(VK_POSSIBLE(m) & VK_VALID))
-			continue;
-		gimple *src = value_source_call(t.root, fails_with_err_only);
-		if (!src)
-			continue;	/* ERR_PTR() written here: not an API's contract */
-		const struct contract *sc;
-		const char *name = value_callee_name(src, &sc);
-		if (!name || (sc && sc->callers == CALLERS_NONE))
-			continue;
-		/* the edge on which the value is not NULL */
-		edge not_null = NULL;
-		edge e;
-		edge_iterator ei;
-		FOR_EACH_EDGE(e, ei, bb->succs) {
-			bool on_true = (e->flags & EDGE_TRUE_VALUE) != 0;
-			if (!(e->flags & (EDGE_TRUE_VALUE | EDGE_FALSE_VALUE)))
-				continue;
-			if (on_true == (t.kinds == (VK_ERR | VK_VALID)))
-				not_null = e;
-		}
-		if (!not_null)
-			continue;
-		tree tested = gimple_cond_lhs(as_a<gcond *>(last));
-		if (TREE_CODE(tested) != SSA_NAME || value_root(tested) != t.root)
-			tested = t.root;
-		report_null_check(fn, loc, tested, t.root, src, name, sc, not_null);
+	/* unneeded-check: any test of a result that needs none */
+	gimple *call;
+	const char *api;
+	const struct contract *c = needs_no_check(t.root, &call, &api);
+	if (c) {
+		if (bitmap_set_bit(unneeded_done, SSA_NAME_VERSION(t.root)))
+			report_unneeded(fn, loc, call, api, c);
+		return;	/* never a null-check-on-err as well */
 	}
+
+	/* a NULL test: true for NULL only, or for everything but NULL */
+	if (t.kinds != VK_NULL && t.kinds != (VK_ERR | VK_VALID))
+		return;
+	if (check_severity[CHECK_NULL_CHECK_ON_ERR] == SEV_OFF)
+		return;
+	unsigned m = value_at_block(t.root, bb, NULL);
+	if (!(VK_PROVEN(m) & VK_ERR) || (VK_POSSIBLE(m) & VK_NULL))
+		return;
+	/* only an error pointer can be here: an IS_ERR() test on the way
+	 * took the error path ("if (IS_ERR(h)) ext4_std_error(sb,
+	 * PTR_ERR(h));" tests the errno, fs/ext4/inode.c) */
+	if (!(VK_POSSIBLE(m) & VK_VALID))
+		return;
+	gimple *src = value_source_call(t.root, fails_with_err_only);
+	if (!src)
+		return;	/* ERR_PTR() written here: not an API's contract */
+	const struct contract *sc;
+	const char *name = callee_name(src, &sc);
+	if (!name || (sc && sc->callers == CALLERS_NONE))
+		return;
+	/* the edge on which the value is not NULL */
+	edge not_null = NULL;
+	edge e;
+	edge_iterator ei;
+	FOR_EACH_EDGE(e, ei, bb->succs) {
+		bool on_true = (e->flags & EDGE_TRUE_VALUE) != 0;
+		if (!(e->flags & (EDGE_TRUE_VALUE | EDGE_FALSE_VALUE)))
+			continue;
+		if (on_true == (t.kinds == (VK_ERR | VK_VALID)))
+			not_null = e;
+	}
+	if (!not_null)
+		return;
+	tree tested = gimple_cond_lhs(cond);
+	if (TREE_CODE(tested) != SSA_NAME || value_root(tested) != t.root)
+		tested = t.root;
+	report_null_check(fn, loc, tested, t.root, src, name, sc, not_null);
 }
+
+const struct check_hooks null_check_on_err_hooks = {
+	.begin_function = null_check_on_err_begin,
+	.on_cond = null_check_on_err_on_cond,
+	.end_function = null_check_on_err_end,
+};

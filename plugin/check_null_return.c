@@ -10,43 +10,16 @@
  * NULL, with the path of that NULL, the evidence that the function stands
  * in for the API, a caller that tests only IS_ERR(), and a fix-it.
  */
-#include "errptr.h"
+#include "check.h"
+#include "report.h"
+#include "standin.h"
 
-/* An API whose callers break on NULL: they test only IS_ERR(), and the API
- * itself never returns NULL (else they would be wrong already). */
-static bool
-callers_break_on_null(const struct contract *c)
-{
-	return c->callers == CALLERS_IS_ERR && c->fails != FAILS_NULL && c->fails != FAILS_BOTH;
-}
-
+/* Where the NULL comes from, unless "return NULL;" itself is reported. */
 static void
 describe_origin(struct report *r, const struct null_return *nr, tree fndecl)
 {
-	const struct origin *o = &nr->origin;
-
-	if (nr->literal || o->loc == UNKNOWN_LOCATION)
-		return;
-	switch (o->kind) {
-	case ORIGIN_LITERAL:
-		report_event(r, o->loc, fndecl, "NULL is assigned here");
-		break;
-	case ORIGIN_ERR_PTR_ZERO:
-		report_event(r, o->loc, fndecl, "%s() of a value that may be 0 is NULL",
-			     api_name(API_ERR_PTR));
-		break;
-	case ORIGIN_CALL:
-		if (o->callee)
-			report_event(r, o->loc, fndecl, "'%s' may return NULL", decl_name(o->callee));
-		else
-			report_event(r, o->loc, fndecl, "this call may return NULL");
-		break;
-	case ORIGIN_TEST:
-		report_event(r, o->loc, fndecl, "the value may be NULL when this test holds");
-		break;
-	default:
-		break;
-	}
+	if (!nr->literal)
+		report_null_origin(r, &nr->origin, fndecl, true);
 }
 
 static void
@@ -84,13 +57,13 @@ explain_callers(struct report *r, const struct standin *st)
 		    api_name(API_IS_ERR));
 }
 
-void
-check_null_return(struct fn_summary *s)
+static void
+null_return_on_summary(const struct fn_summary *s)
 {
 	struct standin st;
 	char evidence[512];
 
-	if (!s->null_returns || !standin_find(s, callers_break_on_null, &st))
+	if (!s->null_returns || !standin_find(s, contract_callers_break_on_null, &st))
 		return;
 	const char *fn = decl_name(s->decl);
 	for (struct null_return *nr = s->null_returns; nr; nr = nr->next) {
@@ -139,3 +112,7 @@ check_null_return(struct fn_summary *s)
 		report_end(r);
 	}
 }
+
+const struct check_hooks null_return_hooks = {
+	.on_summary = null_return_on_summary,
+};

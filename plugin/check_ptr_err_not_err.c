@@ -23,22 +23,12 @@
  * non-zero constant such as -ENOENT, and one the code compares with 0
  * ("PTR_ERR(p) ?: -ENOENT": the 0 is seen to).
  */
-#include "errptr.h"
+#include "check.h"
+#include "callee.h"
+#include "report.h"
+#include "value.h"
 
 #define MAX_USE_DEPTH 8		/* copies and conversions of the result */
-
-/* The program's name for an SSA name, or NULL for a temporary. */
-static const char *
-var_name(tree t)
-{
-	if (!t || TREE_CODE(t) != SSA_NAME)
-		return NULL;
-	tree var = SSA_NAME_VAR(t);
-	if (!var || !DECL_P(var) || !DECL_NAME(var) || DECL_ARTIFICIAL(var))
-		return NULL;
-	return IDENTIFIER_POINTER(DECL_NAME(var));
-}
-
 
 /* Is NAME one of the arguments a variadic call takes through "..."?  Then
  * it is printed (printk, dev_err), not passed on as a result. */
@@ -154,31 +144,6 @@ zero_tested(tree name, int depth)
 	return false;
 }
 
-/* Where the NULL comes from when a source proves it (a test is told
- * separately). */
-static void
-describe_null_source(struct report *r, const struct origin *o, tree fndecl)
-{
-	if (o->loc == UNKNOWN_LOCATION)
-		return;
-	switch (o->kind) {
-	case ORIGIN_LITERAL:
-		report_event(r, o->loc, fndecl, "NULL is assigned here");
-		break;
-	case ORIGIN_ERR_PTR_ZERO:
-		report_event(r, o->loc, fndecl, "ERR_PTR() of a value that may be 0 is NULL");
-		break;
-	case ORIGIN_CALL:
-		if (o->callee)
-			report_event(r, o->loc, fndecl, "'%s' may return NULL", decl_name(o->callee));
-		else
-			report_event(r, o->loc, fndecl, "this call may return NULL");
-		break;
-	default:
-		break;
-	}
-}
-
 /* PTR_ERR() of a pointer that may be NULL (and is no valid pointer); as
  * CHECK_PTR_ERR_OR_ZERO when that NULL is an ordinary value of its source. */
 static void
@@ -186,7 +151,7 @@ report_may_be_null(enum check_id check, function *fn, gimple *call, tree root, u
 		   const struct origin *o)
 {
 	const char *ptr_err = api_name(API_PTR_ERR);
-	const char *name = var_name(root);
+	const char *name = ssa_var_name(root);
 	const char *p = name ? name : "p";
 	location_t loc = gimple_location(call);
 	location_t test_loc = UNKNOWN_LOCATION;
@@ -197,7 +162,7 @@ report_may_be_null(enum check_id check, function *fn, gimple *call, tree root, u
 	if (!r)
 		return;
 	unsigned allowed = 0;
-	describe_null_source(r, o, fn->decl);
+	report_null_origin(r, o, fn->decl, false);
 	bool holds;
 	if (value_nearest_test(fn, root, gimple_bb(call), VK_NULL, VK_VALID, &test_loc, &allowed,
 			 &holds)) {
@@ -243,7 +208,7 @@ static void
 report_not_error(function *fn, gimple *call, tree root)
 {
 	const char *ptr_err = api_name(API_PTR_ERR);
-	const char *name = var_name(root);
+	const char *name = ssa_var_name(root);
 	location_t loc = gimple_location(call);
 	location_t test_loc = UNKNOWN_LOCATION;
 
@@ -319,7 +284,7 @@ null_is_ordinary(tree root, unsigned m)
 	/* a contract that says both (a learned one may leave them only
 	 * possible at this call), or a body of this file that returns both */
 	tree fndecl = gimple_call_fndecl(def);
-	const struct contract *c = fndecl ? contract_for_callee(fndecl) : NULL;
+	const struct contract *c = fndecl ? callee_contract(fndecl) : NULL;
 	if (c && c->fails == FAILS_BOTH)
 		return true;
 	return (VK_PROVEN(value_of_name(root, NULL)) & both) == both;
@@ -363,18 +328,13 @@ check_call(function *fn, gimple *call)
 		report_not_error(fn, call, root);	/* unless only the source says so */
 }
 
-void
-check_ptr_err_not_err(function *fn)
+static void
+ptr_err_not_err_on_call(function *fn, gimple *stmt, enum api_fn api)
 {
-	basic_block bb;
-
-	if (check_severity[CHECK_PTR_ERR_NOT_ERR] == SEV_OFF || !fn || !fn->cfg)
-		return;
-	FOR_EACH_BB_FN(bb, fn) {
-		for (gimple_stmt_iterator gsi = gsi_start_bb(bb); !gsi_end_p(gsi); gsi_next(&gsi)) {
-			gimple *stmt = gsi_stmt(gsi);
-			if (is_gimple_call(stmt) && api_of_call(stmt) == API_PTR_ERR)
-				check_call(fn, stmt);
-		}
-	}
+	if (api == API_PTR_ERR && check_severity[CHECK_PTR_ERR_NOT_ERR] != SEV_OFF)
+		check_call(fn, stmt);
 }
+
+const struct check_hooks ptr_err_not_err_hooks = {
+	.on_call = ptr_err_not_err_on_call,
+};

@@ -15,7 +15,9 @@
  * The syntax is read by rules_parse.c (no GCC there, so it can be fuzzed:
  * tools/fuzz/); this file keeps the store, the duplicates and the messages.
  */
-#include "errptr.h"
+#include "contracts.h"
+#include "errapi.h"
+#include "rules_index.h"
 #include "rules_parse.h"	/* the syntax: lines, fields, values */
 
 static htab_t functions, members, standins;
@@ -139,6 +141,40 @@ contract_name_exists(const char *name, size_t len)
 	memcpy(key, name, len);
 	key[len] = 0;
 	return lookup(functions, key) != NULL || rules_index_has(false, key);
+}
+
+const struct contract *
+contract_named_in(const char *ident, size_t min_len,
+		  bool (*wanted)(const struct contract *, void *), void *data)
+{
+	size_t len = strlen(ident);
+	const struct contract *best = NULL;
+	size_t best_len = 0;
+
+	for (size_t i = 0; i < len; i++) {
+		if (i > 0 && ident[i - 1] != '_')
+			continue;
+		for (size_t j = len; j > i + min_len; j--) {
+			if ((j < len && ident[j] != '_') || (i == 0 && j == len) || j - i <= best_len)
+				continue;
+			if (!contract_name_exists(ident + i, j - i))
+				continue;
+			char *api = xstrndup(ident + i, j - i);
+			const struct contract *c = contract_for_function(api);
+			free(api);
+			if (c && (!wanted || wanted(c, data))) {
+				best = c;
+				best_len = j - i;
+			}
+		}
+	}
+	return best;
+}
+
+bool
+contract_callers_break_on_null(const struct contract *c)
+{
+	return c->callers == CALLERS_IS_ERR && c->fails != FAILS_NULL && c->fails != FAILS_BOTH;
 }
 
 const char *

@@ -9,7 +9,8 @@
  * IS_ERR_VALUE(x), "(unsigned long)p >= (unsigned long)-MAX_ERRNO", and
  * the IS_ERR_OR_NULL trick "(unsigned long)p - 1 >= -MAX_ERRNO - 1".
  */
-#include "errptr.h"
+#include "errapi.h"
+#include "summaries.h"
 
 static const char *api_names[API_COUNT] = {
 	NULL,
@@ -332,7 +333,7 @@ bool_test(tree b, struct value_test *t, int depth)
 }
 
 /* B the result of a call of a function of this file whose non-zero result
- * says its pointer arguments of NONZERO_NEEDS are not NULL (summary.c):
+ * says its pointer arguments of NONZERO_NEEDS are not NULL (summarize.c):
  * those bits, else 0. */
 static unsigned
 predicate_call(tree b, gimple **call)

@@ -1,14 +1,14 @@
 /*
  * errptr.c - plugin entry: version check, arguments, help, rules, and the
- * registration of errptr's pass and callbacks.
- *
- * errptr's GIMPLE pass runs right after "ssa", before any inlining, where
- * IS_ERR(), ERR_PTR() and friends are still calls; it summarises each
- * function (summary.c).  When every function has been summarised (the
- * start of the regular IPA passes, so before any code is generated), the
- * global initializers are scanned for hook tables and the checks run.
+ * registration of errptr's passes (pass.c schedules the work) and callbacks.
  */
-#include "errptr.h"
+#include "check.h"
+#include "contracts.h"
+#include "errapi.h"
+#include "learn.h"
+#include "options.h"
+#include "pass.h"
+#include "sarif.h"
 #include "plugin-version.h"	/* defines gcc_version: this file only */
 
 int plugin_is_GPL_compatible;
@@ -53,118 +53,6 @@ print_help(void)
 	}
 	fprintf(stderr, help_text, list);
 }
-
-/* ---- the pass ---------------------------------------------------------- */
-static const pass_data errptr_pass_data = {
-	/* .type = */ GIMPLE_PASS,
-	/* .name = */ "errptr",
-	/* .optinfo_flags = */ OPTGROUP_NONE,
-	/* .tv_id = */ TV_NONE,
-	/* .properties_required = */ PROP_cfg | PROP_ssa,
-	/* .properties_provided = */ 0,
-	/* .properties_destroyed = */ 0,
-	/* .todo_flags_start = */ 0,
-	/* .todo_flags_finish = */ ERRPTR_PASS_TODO_FINISH,
-};
-
-class errptr_pass : public gimple_opt_pass {
-public:
-	errptr_pass(gcc::context *ctxt) : gimple_opt_pass(errptr_pass_data, ctxt) {}
-	unsigned int execute(function *fn) override
-	{
-		summary_analyse_function(fn);
-		return 0;
-	}
-	opt_pass *clone() override { return new errptr_pass(m_ctxt); }
-};
-
-static bool
-any_contract(const struct contract *c)
-{
-	return true;
-}
-
-/* -fplugin-arg-errptr-verbose: what errptr concluded about a function. */
-static void
-explain_summary(struct fn_summary *s)
-{
-	struct standin st;
-	char evidence[512];
-	unsigned m = s->returns;
-
-	inform(DECL_SOURCE_LOCATION(s->decl), "errptr: %qs may return%s%s%s%s", decl_name(s->decl),
-	       (m & VK_NULL) ? " NULL/0" : "", (m & VK_ERR) ? " ERR/negative" : "",
-	       (m & VK_VALID) ? " valid/positive" : "", (m & VK_UNKNOWN) ? " unknown" : "");
-	if (standin_find(s, any_contract, &st))
-		inform(DECL_SOURCE_LOCATION(s->decl), "errptr: %qs stands in for %qs: %s",
-		       decl_name(s->decl), st.api, standin_evidence_text(&st, evidence, sizeof(evidence)));
-}
-
-static int
-compare_source_order(const void *a, const void *b)
-{
-	tree da = (*(struct fn_summary *const *)a)->decl;
-	tree db = (*(struct fn_summary *const *)b)->decl;
-	expanded_location xa = expand_location(DECL_SOURCE_LOCATION(da));
-	expanded_location xb = expand_location(DECL_SOURCE_LOCATION(db));
-	int c = strcmp(xa.file ? xa.file : "", xb.file ? xb.file : "");
-	if (c)
-		return c;
-	if (xa.line != xb.line)
-		return xa.line < xb.line ? -1 : 1;
-	return DECL_UID(da) < DECL_UID(db) ? -1 : DECL_UID(da) > DECL_UID(db);
-}
-
-/* Every function has been summarised: find stand-ins, run the checks. */
-static void
-run_checks(void)
-{
-	if (seen_error())
-		return;
-	standin_scan_globals();
-
-	/* In source order, so that output is stable and reads top-down. */
-	size_t n = 0;
-	for (struct fn_summary *s = summary_first(); s; s = s->next)
-		n += s->analysed;
-	struct fn_summary **order = XNEWVEC(struct fn_summary *, n + 1);
-	n = 0;
-	for (struct fn_summary *s = summary_first(); s; s = s->next)
-		if (s->analysed)
-			order[n++] = s;
-	qsort(order, n, sizeof(*order), compare_source_order);
-	for (size_t i = 0; i < n; i++) {
-		if (errptr_verbose)
-			explain_summary(order[i]);
-		check_null_return(order[i]);
-		check_err_ptr_zero(order[i]);
-	}
-	XDELETEVEC(order);
-}
-
-/* A simple IPA pass right after the container of "ssa" (and so of errptr's
- * pass) has run over every function, before the early optimisations. */
-static const pass_data errptr_checks_pass_data = {
-	/* .type = */ SIMPLE_IPA_PASS,
-	/* .name = */ "errptr_checks",
-	/* .optinfo_flags = */ OPTGROUP_NONE,
-	/* .tv_id = */ TV_NONE,
-	/* .properties_required = */ 0,
-	/* .properties_provided = */ 0,
-	/* .properties_destroyed = */ 0,
-	/* .todo_flags_start = */ 0,
-	/* .todo_flags_finish = */ 0,
-};
-
-class errptr_checks_pass : public simple_ipa_opt_pass {
-public:
-	errptr_checks_pass(gcc::context *ctxt) : simple_ipa_opt_pass(errptr_checks_pass_data, ctxt) {}
-	unsigned int execute(function *) override
-	{
-		run_checks();
-		return 0;
-	}
-};
 
 /* ---- arguments ---------------------------------------------------------- */
 static bool
@@ -329,19 +217,7 @@ plugin_init(struct plugin_name_args *info, struct plugin_gcc_version *version)
 	if (!parse_arguments(info))
 		return 0;
 
-	struct register_pass_info pass;
-	pass.pass = new errptr_pass(g);
-	pass.reference_pass_name = "ssa";
-	pass.ref_pass_instance_number = 1;
-	pass.pos_op = PASS_POS_INSERT_AFTER;
-	register_callback(info->base_name, PLUGIN_PASS_MANAGER_SETUP, NULL, &pass);
-
-	struct register_pass_info checks_pass;
-	checks_pass.pass = new errptr_checks_pass(g);
-	checks_pass.reference_pass_name = "build_ssa_passes";
-	checks_pass.ref_pass_instance_number = 1;
-	checks_pass.pos_op = PASS_POS_INSERT_AFTER;
-	register_callback(info->base_name, PLUGIN_PASS_MANAGER_SETUP, NULL, &checks_pass);
+	pass_register(info->base_name);
 	/* A preprocess-only run (distcc's client, -E) compiles nothing: its
 	 * empty log must not stand for the real one. */
 	if (sarif_path && !flag_preprocess_only)

@@ -9,7 +9,8 @@
  * In the object, they survive ccache, distcc and make -j without locks;
  * errptr-merge reads them back from the build tree.
  */
-#include "errptr.h"
+#include "learn.h"
+#include "names.h"
 
 bool errptr_learn;
 

@@ -7,30 +7,8 @@
  * value travels (printed like -fanalyzer's paths) and notes that explain
  * the contract, the evidence and the fix.
  */
-#include "errptr.h"
-
-const struct check_desc checks[CHECK_COUNT] = {
-	/* CHECK_NULL_RETURN */ { "null-return", SEV_ERROR,
-		"a stand-in for an API whose callers test only IS_ERR() returns NULL" },
-	/* CHECK_IS_ERR_ON_NULL */ { "is-err-on-null", SEV_WARNING,
-		"IS_ERR() on the result of an API that returns NULL on failure" },
-	/* CHECK_NULL_CHECK_ON_ERR */ { "null-check-on-err", SEV_WARNING,
-		"NULL test on the result of an API that returns ERR_PTR() on failure" },
-	/* CHECK_UNNEEDED_CHECK */ { "unneeded-check", SEV_NOTE,
-		"test of a result documented as needing none (debugfs)" },
-	/* CHECK_PTR_ERR_NOT_ERR */ { "ptr-err-not-err", SEV_WARNING,
-		"PTR_ERR() of a pointer that may be NULL or valid (yields 0 or junk)" },
-	/* CHECK_ERR_PTR_ZERO */ { "err-ptr-zero", SEV_WARNING,
-		"ERR_PTR(x) with x possibly 0 or positive, for callers that test IS_ERR()" },
-	/* CHECK_MIXED_USE */ { "mixed-use", SEV_WARNING,
-		"a NULL-or-ERR_PTR result used after a test for one kind only" },
-	/* CHECK_LOCAL_NULL_RETURN */ { "local-null-return", SEV_WARNING,
-		"a static function returns NULL, ERR_PTR() elsewhere, and its callers here test only IS_ERR()" },
-	/* CHECK_PTR_ERR_OR_ZERO */ { "ptr-err-or-zero", SEV_NOTE,
-		"PTR_ERR() of a result whose NULL is an ordinary value: write PTR_ERR_OR_ZERO() if 0 is meant" },
-};
-
-enum severity check_severity[CHECK_COUNT];
+#include "report.h"
+#include "sarif.h"
 
 #define MAX_EVENTS 16
 
@@ -46,36 +24,6 @@ struct report {
 	auto_diagnostic_group *group;
 	bool emitted;
 };
-
-/* Where a diagnostic about LOC should point: the outermost macro
- * expansion point, i.e. the line of the user's function, not the body of
- * assert_error() in some header. */
-location_t
-user_location(location_t loc)
-{
-	if (loc == UNKNOWN_LOCATION)
-		return loc;
-	return linemap_resolve_location(line_table, loc, LRK_MACRO_EXPANSION_POINT, NULL);
-}
-
-const char *
-decl_name(tree decl)
-{
-	if (!decl || !DECL_P(decl) || !DECL_NAME(decl))
-		return "<anonymous>";
-	return IDENTIFIER_POINTER(DECL_NAME(decl));
-}
-
-const char *
-location_text(location_t loc, char *buf, size_t size)
-{
-	expanded_location x = expand_location(user_location(loc));
-	if (!x.file)
-		snprintf(buf, size, "<unknown>");
-	else
-		snprintf(buf, size, "%s:%d", x.file, x.line);
-	return buf;
-}
 
 static char *
 vformat(const char *fmt, va_list ap)
@@ -255,6 +203,34 @@ report_note_replace(struct report *r, location_t loc, const char *token, const c
 }
 
 void
+report_null_origin(struct report *r, const struct origin *o, tree fndecl, bool with_test)
+{
+	if (o->loc == UNKNOWN_LOCATION)
+		return;
+	switch (o->kind) {
+	case ORIGIN_LITERAL:
+		report_event(r, o->loc, fndecl, "NULL is assigned here");
+		break;
+	case ORIGIN_ERR_PTR_ZERO:
+		report_event(r, o->loc, fndecl, "%s() of a value that may be 0 is NULL",
+			     api_name(API_ERR_PTR));
+		break;
+	case ORIGIN_CALL:
+		if (o->callee)
+			report_event(r, o->loc, fndecl, "'%s' may return NULL", decl_name(o->callee));
+		else
+			report_event(r, o->loc, fndecl, "this call may return NULL");
+		break;
+	case ORIGIN_TEST:
+		if (with_test)
+			report_event(r, o->loc, fndecl, "the value may be NULL when this test holds");
+		break;
+	default:
+		break;
+	}
+}
+
+void
 report_end(struct report *r)
 {
 	if (!r)
@@ -265,52 +241,4 @@ report_end(struct report *r)
 	free(r->events_text);
 	free(r->message);
 	free(r);
-}
-
-const char *
-standin_evidence_text(const struct standin *s, char *buf, size_t size)
-{
-	switch (s->kind) {
-	case STANDIN_RULE:
-		snprintf(buf, size, "a rule says so (%s:%d)", s->via, s->via_line);
-		break;
-	case STANDIN_HOOK_STRING:
-		snprintf(buf, size, "it is paired with \"%s\" in the hook table '%s'", s->api,
-			 s->via ? s->via : "?");
-		break;
-	case STANDIN_HOOK_ADDR:
-		snprintf(buf, size, "it is paired with '%s' in the hook table '%s'", s->api,
-			 s->via ? s->via : "?");
-		break;
-	case STANDIN_MEMBER:
-		snprintf(buf, size, "it is assigned to '%s'", s->api);
-		break;
-	case STANDIN_LOOKUP_CALL:
-		snprintf(buf, size,
-			 "it returns the result of calling '%s' through a pointer looked up by name",
-			 s->api);
-		break;
-	case STANDIN_VAR_CALL:
-		snprintf(buf, size, "it returns the result of calling '%s' through '%s'", s->api,
-			 s->via ? s->via : "?");
-		break;
-	case STANDIN_DIRECT_CALL:
-		snprintf(buf, size, "it returns the result of calling '%s' and has the same prototype",
-			 s->api);
-		break;
-	case STANDIN_NAME:
-		snprintf(buf, size, "its name contains '%s' and its prototype matches", s->api);
-		break;
-	case STANDIN_DEFINITION:
-		snprintf(buf, size, "it is the definition of '%s'", s->api);
-		break;
-	case STANDIN_LOCAL_CALLERS:
-		snprintf(buf, size, "every caller in this file tests its result only with %s()",
-			 api_name(API_IS_ERR));
-		break;
-	default:
-		snprintf(buf, size, "?");
-		break;
-	}
-	return buf;
 }

@@ -18,7 +18,7 @@
  * file) and is not used further.
  */
 #include <cdb.h>
-#include "errptr.h"
+#include "rules_index.h"
 
 #define INDEX_META_KEY	"errptr:index"
 #define INDEX_VERSION	"1"

@@ -16,7 +16,7 @@
 #define RULES_MAX_FIELDS 32
 
 /* The words of fails= and callers=, in the order of enum fail_kind and
- * enum callers_kind (errptr.h): index 0 ("unknown") is never accepted. */
+ * enum callers_kind (contracts.h): index 0 ("unknown") is never accepted. */
 extern const char *const rules_fails_names[6];
 extern const char *const rules_callers_names[6];
 

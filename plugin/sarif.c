@@ -40,7 +40,9 @@
  * by errptr.c), or, when GCC skips that because the unit had errors (an
  * errptr error is one), at PLUGIN_FINISH, which sarif_open() registers.
  */
-#include "errptr.h"
+#include "sarif.h"
+#include "names.h"
+#include "options.h"
 
 /* Keep in step with errptr.c's ERRPTR_VERSION. */
 #ifndef ERRPTR_VERSION

@@ -13,22 +13,9 @@
  *   without other evidence, every caller of F in this file testing only
  *   IS_ERR().
  */
-#include "errptr.h"
-
-void
-standin_note(struct fn_summary *s, enum standin_kind kind, const struct contract *c,
-	     const char *via, location_t loc)
-{
-	struct standin *e = &s->evidence[kind];
-
-	if (e->api)
-		return;		/* keep the first */
-	e->kind = kind;
-	e->api = c->name;
-	e->contract = c;
-	e->via = via;
-	e->loc = loc;
-}
+#include "standin.h"
+#include "errapi.h"
+#include "names.h"
 
 static int
 count_params(tree fntype)
@@ -104,147 +91,25 @@ prototypes_match(tree fndecl, const struct contract *c)
 	return want < 0 || count_params(fntype) < 0 || want == count_params(fntype);
 }
 
-static bool
-defined_here(tree fndecl)
-{
-	struct cgraph_node *node = cgraph_node::get(fndecl);
-	return node && node->definition;
-}
-
-static const char *
-string_of(tree t)
-{
-	STRIP_NOPS(t);
-	if (TREE_CODE(t) == ADDR_EXPR)
-		t = TREE_OPERAND(t, 0);
-	if (TREE_CODE(t) == ARRAY_REF)
-		t = TREE_OPERAND(t, 0);
-	if (TREE_CODE(t) == STRING_CST)
-		return TREE_STRING_POINTER(t);
-	return NULL;
-}
-
-static tree
-function_of(tree t)
-{
-	STRIP_NOPS(t);
-	if (TREE_CODE(t) == ADDR_EXPR && TREE_CODE(TREE_OPERAND(t, 0)) == FUNCTION_DECL)
-		return TREE_OPERAND(t, 0);
-	return NULL_TREE;
-}
-
-#define MAX_TABLE_ITEMS 16
-
-/* One initializer: a hook table entry pairs the functions defined here
- * with names ("do_filp_open") and addresses (&do_filp_open) of APIs. */
-static void
-scan_initializer(tree ctor, tree var, int depth)
-{
-	tree mine[MAX_TABLE_ITEMS];
-	const struct contract *apis[MAX_TABLE_ITEMS];
-	bool by_name[MAX_TABLE_ITEMS];
-	int nmine = 0, napis = 0;
-	unsigned HOST_WIDE_INT ix;
-	tree field, val;
-
-	if (depth > 8)
-		return;
-	const char *record = TREE_CODE(TREE_TYPE(ctor)) == RECORD_TYPE ? type_name_of(TREE_TYPE(ctor))
-								       : NULL;
-	FOR_EACH_CONSTRUCTOR_ELT(CONSTRUCTOR_ELTS(ctor), ix, field, val) {
-		tree v = val;
-		STRIP_NOPS(v);
-		if (TREE_CODE(v) == CONSTRUCTOR) {
-			scan_initializer(v, var, depth + 1);
-			continue;
-		}
-		tree fn = function_of(v);
-		if (fn) {
-			if (record && field && TREE_CODE(field) == FIELD_DECL && DECL_NAME(field)) {
-				const char *name = IDENTIFIER_POINTER(DECL_NAME(field));
-				learn_member(record, name, fn, DECL_SOURCE_LOCATION(var));
-				summary_note_member(fn, record, name, DECL_SOURCE_LOCATION(var));
-			}
-			if (defined_here(fn)) {
-				if (nmine < MAX_TABLE_ITEMS)
-					mine[nmine++] = fn;
-			} else if (DECL_NAME(fn)) {
-				const struct contract *c =
-					contract_for_function(IDENTIFIER_POINTER(DECL_NAME(fn)));
-				if (c && napis < MAX_TABLE_ITEMS) {
-					apis[napis] = c;
-					by_name[napis++] = false;
-				}
-			}
-			continue;
-		}
-		const char *str = string_of(v);
-		if (str) {
-			const struct contract *c = contract_for_function(str);
-			if (c && napis < MAX_TABLE_ITEMS) {
-				apis[napis] = c;
-				by_name[napis++] = true;
-			}
-		}
-	}
-	/* A table entry is one hook: one function of ours, one API, alike. */
-	if (nmine != 1 || napis != 1 || !prototypes_match(mine[0], apis[0]))
-		return;
-	struct fn_summary *s = summary_get(mine[0], true);
-	const char *via = DECL_NAME(var) ? IDENTIFIER_POINTER(DECL_NAME(var)) : NULL;
-	standin_note(s, by_name[0] ? STANDIN_HOOK_STRING : STANDIN_HOOK_ADDR, apis[0], via,
-		     DECL_SOURCE_LOCATION(var));
-}
-
-/* Once per unit, at whichever comes first: run_checks(), or the first
- * analysed function (infer.c builds its member -> functions map from the
- * summary_note_member() calls this walk makes).  It may run before any
- * body is analysed, so it must not depend on summaries. */
-void
-standin_scan_globals(void)
-{
-	static bool scanned;
-	varpool_node *vnode;
-
-	if (scanned)
-		return;
-	scanned = true;
-	FOR_EACH_VARIABLE(vnode) {
-		tree var = vnode->decl;
-		tree init = DECL_INITIAL(var);
-		if (init && TREE_CODE(init) == CONSTRUCTOR)
-			scan_initializer(init, var, 0);
-	}
-}
-
 /* The longest API name that F's name contains, on '_' boundaries, whose
  * contract is WANTED and whose prototype F has. */
+struct name_want {
+	tree fndecl;
+	bool (*wanted)(const struct contract *);
+};
+
+static bool
+wanted_with_prototype(const struct contract *c, void *data)
+{
+	const struct name_want *w = (const struct name_want *)data;
+	return w->wanted(c) && prototypes_match(w->fndecl, c);
+}
+
 static const struct contract *
 api_in_name(tree fndecl, bool (*wanted)(const struct contract *))
 {
-	const char *name = IDENTIFIER_POINTER(DECL_NAME(fndecl));
-	size_t len = strlen(name);
-	const struct contract *best = NULL;
-	size_t best_len = 0;
-
-	for (size_t i = 0; i < len; i++) {
-		if (i > 0 && name[i - 1] != '_')
-			continue;
-		for (size_t j = len; j > i + 3; j--) {
-			if ((j < len && name[j] != '_') || (i == 0 && j == len) || j - i <= best_len)
-				continue;
-			if (!contract_name_exists(name + i, j - i))
-				continue;
-			char *api = xstrndup(name + i, j - i);
-			const struct contract *c = contract_for_function(api);
-			free(api);
-			if (c && wanted(c) && prototypes_match(fndecl, c)) {
-				best = c;
-				best_len = j - i;
-			}
-		}
-	}
-	return best;
+	struct name_want w = { fndecl, wanted };
+	return contract_named_in(IDENTIFIER_POINTER(DECL_NAME(fndecl)), 3, wanted_with_prototype, &w);
 }
 
 static struct contract local_contract;
@@ -274,7 +139,7 @@ weak_evidence_applies(tree decl, const struct contract *c)
 }
 
 bool
-standin_find(struct fn_summary *s, bool (*wanted)(const struct contract *), struct standin *out)
+standin_find(const struct fn_summary *s, bool (*wanted)(const struct contract *), struct standin *out)
 {
 	tree decl = s->decl;
 	if (!DECL_NAME(decl))
@@ -351,4 +216,52 @@ standin_find(struct fn_summary *s, bool (*wanted)(const struct contract *), stru
 		}
 	}
 	return false;
+}
+
+const char *
+standin_evidence_text(const struct standin *s, char *buf, size_t size)
+{
+	switch (s->kind) {
+	case STANDIN_RULE:
+		snprintf(buf, size, "a rule says so (%s:%d)", s->via, s->via_line);
+		break;
+	case STANDIN_HOOK_STRING:
+		snprintf(buf, size, "it is paired with \"%s\" in the hook table '%s'", s->api,
+			 s->via ? s->via : "?");
+		break;
+	case STANDIN_HOOK_ADDR:
+		snprintf(buf, size, "it is paired with '%s' in the hook table '%s'", s->api,
+			 s->via ? s->via : "?");
+		break;
+	case STANDIN_MEMBER:
+		snprintf(buf, size, "it is assigned to '%s'", s->api);
+		break;
+	case STANDIN_LOOKUP_CALL:
+		snprintf(buf, size,
+			 "it returns the result of calling '%s' through a pointer looked up by name",
+			 s->api);
+		break;
+	case STANDIN_VAR_CALL:
+		snprintf(buf, size, "it returns the result of calling '%s' through '%s'", s->api,
+			 s->via ? s->via : "?");
+		break;
+	case STANDIN_DIRECT_CALL:
+		snprintf(buf, size, "it returns the result of calling '%s' and has the same prototype",
+			 s->api);
+		break;
+	case STANDIN_NAME:
+		snprintf(buf, size, "its name contains '%s' and its prototype matches", s->api);
+		break;
+	case STANDIN_DEFINITION:
+		snprintf(buf, size, "it is the definition of '%s'", s->api);
+		break;
+	case STANDIN_LOCAL_CALLERS:
+		snprintf(buf, size, "every caller in this file tests its result only with %s()",
+			 api_name(API_IS_ERR));
+		break;
+	default:
+		snprintf(buf, size, "?");
+		break;
+	}
+	return buf;
 }

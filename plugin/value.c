@@ -13,7 +13,9 @@
  * "if (IS_ERR(f)) goto out;") and costs one walk per use, with results of
  * definitions memoised: no path enumeration.
  */
-#include "errptr.h"
+#include "value.h"
+#include "callee.h"
+#include "summaries.h"
 
 #define MAX_DEPTH 1000		/* recursion through copies and PHIs */
 #define MAX_DOM_STEPS 512	/* dominator walk for one use */
@@ -370,108 +372,6 @@ constant_mask(tree c, location_t loc, struct origin *why)
 
 static unsigned value_of_op(tree op, location_t loc, struct origin *why);
 
-/* What an indirect call's target stands for: the API it was looked up as
- * (a string literal passed to the call that produced the pointer) or the
- * API named in the variable it was loaded from.  */
-static const struct contract *
-indirect_target(tree fnptr, const char **via)
-{
-	*via = NULL;
-	for (int depth = 0; depth < 16 && fnptr && TREE_CODE(fnptr) == SSA_NAME; depth++) {
-		if (SSA_NAME_IS_DEFAULT_DEF(fnptr))
-			return NULL;
-		gimple *def = SSA_NAME_DEF_STMT(fnptr);
-		if (is_gimple_call(def)) {
-			for (unsigned i = 0; i < gimple_call_num_args(def); i++) {
-				tree a = gimple_call_arg(def, i);
-				STRIP_NOPS(a);
-				if (TREE_CODE(a) == ADDR_EXPR)
-					a = TREE_OPERAND(a, 0);
-				if (TREE_CODE(a) == ARRAY_REF)
-					a = TREE_OPERAND(a, 0);
-				if (TREE_CODE(a) != STRING_CST)
-					continue;
-				const struct contract *c = contract_for_function(TREE_STRING_POINTER(a));
-				if (c)
-					return c;
-			}
-			return NULL;
-		}
-		if (!is_gimple_assign(def))
-			return NULL;
-		tree rhs = gimple_assign_rhs1(def);
-		/* READ_ONCE(orig_x): a volatile load through &orig_x */
-		if (gimple_assign_single_p(def) && TREE_CODE(rhs) == MEM_REF) {
-			tree base = TREE_OPERAND(rhs, 0);
-			if (TREE_CODE(base) == SSA_NAME && !SSA_NAME_IS_DEFAULT_DEF(base) &&
-			    gimple_assign_single_p(SSA_NAME_DEF_STMT(base)))
-				base = gimple_assign_rhs1(SSA_NAME_DEF_STMT(base));
-			if (TREE_CODE(base) == ADDR_EXPR &&
-			    TREE_CODE(TREE_OPERAND(base, 0)) == VAR_DECL)
-				rhs = TREE_OPERAND(base, 0);
-		}
-		if (gimple_assign_single_p(def) && (TREE_CODE(rhs) == VAR_DECL)) {
-			if (!DECL_NAME(rhs))
-				return NULL;
-			/* orig_do_filp_open, real_do_filp_open, do_filp_open_orig */
-			const char *name = IDENTIFIER_POINTER(DECL_NAME(rhs));
-			size_t len = strlen(name);
-			for (size_t i = 0; i < len; i++) {
-				if (i > 0 && name[i - 1] != '_')
-					continue;
-				for (size_t j = len; j > i; j--) {
-					if (j < len && name[j] != '_')
-						continue;
-					if (j - i == len)
-						continue;
-					if (!contract_name_exists(name + i, j - i))
-						continue;
-					char *api = xstrndup(name + i, j - i);
-					const struct contract *c = contract_for_function(api);
-					free(api);
-					if (c) {
-						*via = name;
-						return c;
-					}
-				}
-			}
-			return NULL;
-		}
-		if (gimple_assign_rhs_code(def) == SSA_NAME ||
-		    CONVERT_EXPR_CODE_P(gimple_assign_rhs_code(def))) {
-			fnptr = rhs;
-			continue;
-		}
-		return NULL;
-	}
-	return NULL;
-}
-
-const struct contract *
-value_indirect_target(gimple *call, const char **via)
-{
-	*via = NULL;
-	if (gimple_call_fndecl(call) || gimple_call_internal_p(call))
-		return NULL;
-	return indirect_target(gimple_call_fn(call), via);
-}
-
-/* A learned fails=both is an upper bound over every call in the tree:
- * ext4_bread() returns NULL only without EXT4_GET_BLOCKS_CREATE, and
- * ext4_append() in fs/ext4/namei.c passes it.  The kinds the tree's
- * callers do not test for are possible at a call, not proven, unless the
- * callers agree that both come (callers=is_err_or_null).  Hand-written
- * rules are promises and stay as they are. */
-static unsigned
-learned_upper_bound(const struct contract *c, unsigned m)
-{
-	if (!c->learned || c->fails != FAILS_BOTH || c->callers == CALLERS_IS_ERR_OR_NULL)
-		return m;
-	unsigned unsure = c->callers == CALLERS_IS_ERR ? VK_NULL
-			  : c->callers == CALLERS_NULL ? VK_ERR : VK_NULL | VK_ERR;
-	return (m & ~unsure) | (unsure << VK_UNK_SHIFT);
-}
-
 /* ---- an index the caller bounds ----------------------------------------
  * A callee that fails only for a too large argument K (contract.range_arg)
  * called past a test that bounds that argument above ("i < gc->ngpio &&
@@ -601,45 +501,19 @@ value_of_call(gimple *call, struct origin *why)
 		break;
 	}
 
-	tree callee = gimple_call_fndecl(call);
-	const struct contract *c = NULL;
-	if (callee && DECL_NAME(callee)) {
-		c = contract_for_callee(callee);
-	} else if (!callee) {
-		const char *via;
-		c = value_indirect_target(call, &via);
-	}
-	if (c && c->fails != FAILS_UNKNOWN) {
-		m = learned_upper_bound(c, fails_to_mask(c->fails));
-		m = index_in_range(call, c->range_arg, m);
-		if (m & VK_NULL)
-			set_origin(why, ORIGIN_CALL, loc, callee);
-		return m;
-	}
-	if (callee) {
-		const struct fn_summary *s = summary_of_call(call);
-		if (s) {
-			m = index_in_range(call, s->range_arg, s->returns);
-			/* An int function's 0 is success as often as not, and
-			 * which callers get it depends on state we do not track
-			 * (retry loops): only tests of the result prove kinds. */
-			if (INTEGRAL_TYPE_P(TREE_TYPE(TREE_TYPE(callee))))
-				m = VK_UNSURE(m) << VK_UNK_SHIFT | VK_PROVEN(m) << VK_UNK_SHIFT;
-			if (m & VK_NULL)
-				set_origin(why, ORIGIN_CALL, loc, callee);
-			return m ? m : VK_UNKNOWN;
-		}
-	} else {
+	struct callee c;
+	if (!callee_resolve(call, &c))
+		return VK_UNKNOWN;
+	if (c.basis == CALLEE_MEMBER) {
 		/* ops->get(): the functions this file stores in the member */
-		tree target;
-		m = infer_member_call(call, &target);
-		if (m) {
-			if (m & VK_NULL)
-				set_origin(why, ORIGIN_CALL, loc, target);
-			return m;
-		}
+		if (c.kinds & VK_NULL)
+			set_origin(why, ORIGIN_CALL, loc, c.decl);
+		return c.kinds;
 	}
-	return VK_UNKNOWN;
+	m = index_in_range(call, c.range_arg, c.kinds);
+	if (m & VK_NULL)
+		set_origin(why, ORIGIN_CALL, loc, gimple_call_fndecl(call));
+	return m ? m : VK_UNKNOWN;
 }
 
 /* The value an SSA name's definition produces, memoised. */
@@ -900,26 +774,6 @@ value_source_call(tree val, bool (*wanted)(unsigned mask))
 	gimple *g = source_call(val, wanted, visited, 0);
 	BITMAP_FREE(visited);
 	return g;
-}
-
-/* The name under which the contract store knows CALL's callee (a function,
- * or the API an indirect call was looked up as), and its contract. */
-const char *
-value_callee_name(gimple *call, const struct contract **contract)
-{
-	*contract = NULL;
-	tree callee = gimple_call_fndecl(call);
-	if (callee) {
-		if (!DECL_NAME(callee))
-			return NULL;
-		const char *name = IDENTIFIER_POINTER(DECL_NAME(callee));
-		*contract = contract_for_callee(callee);
-		return name;
-	}
-	const char *via;
-	const struct contract *c = value_indirect_target(call, &via);
-	*contract = c;
-	return c ? c->name : NULL;
 }
 
 /* The nearest test on ROOT that must hold (*HOLDS) or fail to reach BB and

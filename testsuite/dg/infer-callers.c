@@ -1,4 +1,4 @@
-/* What this file's callers agree on (infer.c, callers_tested_as()): for a
+/* What this file's callers agree on (callers.c, callers_tested_as()): for a
    function declared here but defined elsewhere and without a rule, how its
    results are tested.  This is data for checks, not a contract: callers
    agreeing with each other prove nothing about the callee, and a rule made

@@ -1,4 +1,4 @@
-/* Inference of calls through struct members (infer.c): a call through
+/* Inference of calls through struct members (members.c): a call through
    "ops->get" returns what the functions this file stores in that member
    return, when the struct type is defined in this file and every store into
    the member is a function of this file with the same contract.  Tested

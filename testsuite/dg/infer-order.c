@@ -1,6 +1,6 @@
 /* Inference and GCC's order: GCC analyses callees before callers only along
    direct calls, so a function that calls through an ops table may come
-   before the functions in the table.  infer.c postpones it (and its direct
+   before the functions in the table.  pass.c postpones it (and its direct
    callers) until those are analysed; -fplugin-arg-errptr-verbose says so.
    Cycles through ops tables end like recursion: the function already being
    analysed counts as unknown.  */

@@ -69,7 +69,7 @@ static int emu_irq(struct device *dev)
 	return desc_to_gpio(irq_gpio);
 }
 
-/* ---- a module-private ops table (infer.c) ------------------------------- */
+/* ---- a module-private ops table (members.c) ------------------------------- */
 struct emu_channel {
 	int id;
 	unsigned long rate;

@@ -1,0 +1,207 @@
+/*
+ * callee.c - what a call returns, and on whose word (callee.h states the
+ * order; callee_resolve() is the one place that applies it).
+ */
+#include "callee.h"
+#include "errapi.h"
+#include "members.h"
+
+const struct contract *
+callee_contract(tree fndecl)
+{
+	if (!fndecl || !DECL_NAME(fndecl))
+		return NULL;
+	const struct contract *c = contract_for_function(IDENTIFIER_POINTER(DECL_NAME(fndecl)));
+	if (c && c->learned) {
+		/* the rule is evidence gathered from bodies like this one
+		 * (another configuration's, an older errptr's, a static
+		 * function of the same name elsewhere); the body here is the
+		 * code that runs */
+		const struct fn_summary *s = summary_find(fndecl);
+		if (s && s->analysed)
+			return NULL;
+	}
+	return c;
+}
+
+/* What an indirect call's target stands for: the API it was looked up as
+ * (a string literal passed to the call that produced the pointer) or the
+ * API named in the variable it was loaded from.  */
+static const struct contract *
+indirect_target(tree fnptr, const char **via)
+{
+	*via = NULL;
+	for (int depth = 0; depth < 16 && fnptr && TREE_CODE(fnptr) == SSA_NAME; depth++) {
+		if (SSA_NAME_IS_DEFAULT_DEF(fnptr))
+			return NULL;
+		gimple *def = SSA_NAME_DEF_STMT(fnptr);
+		if (is_gimple_call(def)) {
+			for (unsigned i = 0; i < gimple_call_num_args(def); i++) {
+				tree a = gimple_call_arg(def, i);
+				STRIP_NOPS(a);
+				if (TREE_CODE(a) == ADDR_EXPR)
+					a = TREE_OPERAND(a, 0);
+				if (TREE_CODE(a) == ARRAY_REF)
+					a = TREE_OPERAND(a, 0);
+				if (TREE_CODE(a) != STRING_CST)
+					continue;
+				const struct contract *c = contract_for_function(TREE_STRING_POINTER(a));
+				if (c)
+					return c;
+			}
+			return NULL;
+		}
+		if (!is_gimple_assign(def))
+			return NULL;
+		tree rhs = gimple_assign_rhs1(def);
+		/* READ_ONCE(orig_x): a volatile load through &orig_x */
+		if (gimple_assign_single_p(def) && TREE_CODE(rhs) == MEM_REF) {
+			tree base = TREE_OPERAND(rhs, 0);
+			if (TREE_CODE(base) == SSA_NAME && !SSA_NAME_IS_DEFAULT_DEF(base) &&
+			    gimple_assign_single_p(SSA_NAME_DEF_STMT(base)))
+				base = gimple_assign_rhs1(SSA_NAME_DEF_STMT(base));
+			if (TREE_CODE(base) == ADDR_EXPR &&
+			    TREE_CODE(TREE_OPERAND(base, 0)) == VAR_DECL)
+				rhs = TREE_OPERAND(base, 0);
+		}
+		if (gimple_assign_single_p(def) && (TREE_CODE(rhs) == VAR_DECL)) {
+			if (!DECL_NAME(rhs))
+				return NULL;
+			/* orig_do_filp_open, real_do_filp_open, do_filp_open_orig */
+			const char *name = IDENTIFIER_POINTER(DECL_NAME(rhs));
+			const struct contract *c = contract_named_in(name, 0, NULL, NULL);
+			if (c)
+				*via = name;
+			return c;
+		}
+		if (gimple_assign_rhs_code(def) == SSA_NAME ||
+		    CONVERT_EXPR_CODE_P(gimple_assign_rhs_code(def))) {
+			fnptr = rhs;
+			continue;
+		}
+		return NULL;
+	}
+	return NULL;
+}
+
+const struct contract *
+callee_indirect_contract(const gimple *call, const char **via)
+{
+	*via = NULL;
+	if (gimple_call_fndecl(call) || gimple_call_internal_p(call))
+		return NULL;
+	return indirect_target(gimple_call_fn(call), via);
+}
+
+/* A learned fails=both is an upper bound over every call in the tree:
+ * ext4_bread() returns NULL only without EXT4_GET_BLOCKS_CREATE, and
+ * ext4_append() in fs/ext4/namei.c passes it.  The kinds the tree's
+ * callers do not test for are possible at a call, not proven, unless the
+ * callers agree that both come (callers=is_err_or_null).  Hand-written
+ * rules are promises and stay as they are. */
+static unsigned
+learned_upper_bound(const struct contract *c, unsigned m)
+{
+	if (!c->learned || c->fails != FAILS_BOTH || c->callers == CALLERS_IS_ERR_OR_NULL)
+		return m;
+	unsigned unsure = c->callers == CALLERS_IS_ERR ? VK_NULL
+			  : c->callers == CALLERS_NULL ? VK_ERR : VK_NULL | VK_ERR;
+	return (m & ~unsure) | (unsure << VK_UNK_SHIFT);
+}
+
+static bool
+by_contract(const struct contract *c, struct callee *out)
+{
+	if (!c || c->fails == FAILS_UNKNOWN)
+		return false;
+	out->contract = c;
+	out->kinds = learned_upper_bound(c, fails_to_mask(c->fails));
+	out->range_arg = c->range_arg;
+	return true;
+}
+
+/* Its summary: an int function's 0 is success as often as not, and which
+ * callers get it depends on state we do not track (retry loops): only
+ * tests of the result prove kinds. */
+static bool
+by_summary(tree fndecl, struct callee *out)
+{
+	const struct fn_summary *s = summary_find(fndecl);
+	if (!s || !s->analysed)
+		return false;
+	out->summary = s;
+	out->kinds = s->returns;
+	out->range_arg = s->range_arg;
+	if (INTEGRAL_TYPE_P(TREE_TYPE(TREE_TYPE(fndecl))))
+		out->kinds = (VK_UNSURE(out->kinds) | VK_PROVEN(out->kinds)) << VK_UNK_SHIFT;
+	return true;
+}
+
+bool
+callee_resolve_decl(tree fndecl, struct callee *out)
+{
+	memset(out, 0, sizeof(*out));
+	out->decl = fndecl;
+	const struct contract *c = DECL_NAME(fndecl) ? callee_contract(fndecl) : NULL;
+	if (by_contract(c, out))
+		out->basis = c->learned ? CALLEE_LEARNED : CALLEE_RULE;
+	else if (by_summary(fndecl, out))
+		out->basis = CALLEE_SUMMARY;
+	return out->basis != CALLEE_UNKNOWN;
+}
+
+/* A call through a member this file fills: what its functions return,
+ * when each is known and they all fail the same way. */
+static bool
+by_member(const gimple *call, struct callee *out)
+{
+	tree targets[MEMBERS_MAX_TARGETS];
+	int n = members_call_targets(call, targets, MEMBERS_MAX_TARGETS, NULL);
+	unsigned all = 0, fails = 0;
+	for (int i = 0; i < n; i++) {
+		struct callee t;
+		if (!callee_resolve_decl(targets[i], &t) || !t.kinds)
+			return false;
+		unsigned f = VK_PROVEN(t.kinds) & (VK_NULL | VK_ERR);
+		if (i > 0 && f != fails)
+			return false;	/* they fail differently: no one contract */
+		fails = f;
+		all |= t.kinds;
+	}
+	if (!all)
+		return false;
+	out->kinds = all;
+	out->decl = n == 1 ? targets[0] : NULL_TREE;
+	return true;
+}
+
+bool
+callee_resolve(const gimple *call, struct callee *out)
+{
+	tree fndecl = gimple_call_fndecl(call);
+	if (fndecl)
+		return callee_resolve_decl(fndecl, out);
+	memset(out, 0, sizeof(*out));
+	if (by_contract(callee_indirect_contract(call, &out->via), out))
+		out->basis = CALLEE_LOOKUP;
+	else if (by_member(call, out))
+		out->basis = CALLEE_MEMBER;
+	return out->basis != CALLEE_UNKNOWN;
+}
+
+const char *
+callee_name(const gimple *call, const struct contract **contract)
+{
+	*contract = NULL;
+	tree fndecl = gimple_call_fndecl(call);
+	if (fndecl) {
+		if (!DECL_NAME(fndecl))
+			return NULL;
+		*contract = callee_contract(fndecl);
+		return IDENTIFIER_POINTER(DECL_NAME(fndecl));
+	}
+	const char *via;
+	const struct contract *c = callee_indirect_contract(call, &via);
+	*contract = c;
+	return c ? c->name : NULL;
+}

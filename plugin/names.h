@@ -1,0 +1,23 @@
+/*
+ * names.h - how errptr names and places things in messages and records
+ * (names.c): declarations, types, variables, source locations.
+ */
+#ifndef ERRPTR_NAMES_H
+#define ERRPTR_NAMES_H
+
+#include "compat.h"
+
+/* Where a message about LOC should point: the outermost macro expansion
+ * point, i.e. the line of the user's function, not the body of
+ * assert_error() in some header. */
+location_t user_location(location_t loc);
+/* "PATH:LINE" of LOC's user location, into BUF. */
+const char *location_text(location_t loc, char *buf, size_t size);
+/* A declaration's name, "<anonymous>" if it has none. */
+const char *decl_name(tree decl);
+/* A struct, union or enum type's tag or typedef name, or NULL. */
+const char *type_name_of(tree type);
+/* The program's name for an SSA name, or NULL for a temporary. */
+const char *ssa_var_name(tree t);
+
+#endif /* ERRPTR_NAMES_H */

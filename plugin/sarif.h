@@ -1,0 +1,17 @@
+/*
+ * sarif.h - machine-readable reports (sarif.c).  report.c feeds every
+ * emitted diagnostic here; with -fplugin-arg-errptr-sarif=FILE, FILE gets
+ * a SARIF 2.1.0 log at the end of the translation unit.
+ */
+#ifndef ERRPTR_SARIF_H
+#define ERRPTR_SARIF_H
+
+#include "check.h"
+
+void sarif_open(const char *path);
+void sarif_result(enum check_id check, enum severity sev, location_t loc, const char *message);
+void sarif_related(location_t loc, const char *message);	/* of the last result */
+void sarif_event(location_t loc, const char *message);		/* its path, in order */
+void sarif_close(void);
+
+#endif /* ERRPTR_SARIF_H */
