@@ -10,6 +10,7 @@
  * the IS_ERR_OR_NULL trick "(unsigned long)p - 1 >= -MAX_ERRNO - 1".
  */
 #include "errapi.h"
+#include "memory.h"
 #include "summaries.h"
 
 static const char *api_names[API_COUNT] = {
@@ -115,6 +116,17 @@ value_root(tree t)
 		}
 		if (!is_gimple_assign(def))
 			return t;
+		/* a load of what a store of this function wrote: that value
+		 * ("priv->regs = f(); if (IS_ERR(priv->regs))" tests f()'s
+		 * result), or an earlier load of the same location (memory.c) */
+		if (memory_load_p(def)) {
+			gimple *store;
+			tree src = memory_source(t, &store);
+			if (!src || TREE_CODE(src) != SSA_NAME)
+				return t;
+			t = src;
+			continue;
+		}
 		enum tree_code code = gimple_assign_rhs_code(def);
 		tree rhs = gimple_assign_rhs1(def);
 		if (TREE_CODE(rhs) != SSA_NAME)

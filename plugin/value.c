@@ -14,6 +14,7 @@
  * definitions memoised: no path enumeration.
  */
 #include "value.h"
+#include "memory.h"
 #include "callee.h"
 #include "summaries.h"
 
@@ -516,6 +517,20 @@ value_of_call(gimple *call, struct origin *why)
 	return m ? m : VK_UNKNOWN;
 }
 
+/* What the load defining NAME (in BB, at LOC) reads: the value a store of
+ * this function left there, seen where the load is; else unknown. */
+static unsigned
+value_of_load(tree name, basic_block bb, location_t loc, struct origin *why)
+{
+	gimple *store;
+	tree src = memory_source(name, &store);
+	if (!src)
+		return VK_UNKNOWN;
+	if (TREE_CODE(src) == SSA_NAME)
+		return value_at_block(src, bb, why);
+	return value_of_op(src, store ? gimple_location(store) : loc, why);
+}
+
 /* The value an SSA name's definition produces, memoised. */
 unsigned
 value_of_name(tree name, struct origin *why)
@@ -566,6 +581,8 @@ value_of_name(tree name, struct origin *why)
 				m = value_of_op(r1, loc, &o);
 		} else if (code == INTEGER_CST || code == ADDR_EXPR) {
 			m = constant_mask(r1, loc, &o);
+		} else if (memory_load_p(def)) {
+			m = value_of_load(name, bb, loc, &o);
 		} else if (code == NEGATE_EXPR && TREE_CODE(r1) == SSA_NAME) {
 			/* -x: swap negative and positive, proven and unsure */
 			unsigned a = value_at_block(r1, bb, NULL);
@@ -670,6 +687,7 @@ value_begin_function(function *fn)
 	bitmap_clear(V.tested);
 	V.derefd = sbitmap_alloc(V.nnames);
 	bitmap_clear(V.derefd);
+	memory_begin_function();
 
 	if (!dom_info_available_p(fn, CDI_DOMINATORS)) {
 		calculate_dominance_info(CDI_DOMINATORS);
@@ -709,6 +727,7 @@ value_block_test(basic_block bb, struct value_test *t, location_t *loc)
 void
 value_end_function(void)
 {
+	memory_end_function();
 	if (V.own_dominators)
 		free_dominance_info(CDI_DOMINATORS);
 	XDELETEVEC(V.state);
@@ -746,6 +765,10 @@ source_call(tree val, bool (*wanted)(unsigned mask), bitmap visited, int depth)
 				return g;
 		}
 		return NULL;
+	}
+	if (memory_load_p(def)) {
+		gimple *store;
+		return source_call(memory_source(val, &store), wanted, visited, depth + 1);
 	}
 	if (is_gimple_assign(def)) {
 		enum tree_code code = gimple_assign_rhs_code(def);
