@@ -5,6 +5,9 @@
 #include "callee.h"
 #include "errapi.h"
 #include "members.h"
+#include "memory.h"
+#include "originals.h"
+#include "standin.h"
 
 const struct contract *
 callee_contract(tree fndecl)
@@ -24,9 +27,62 @@ callee_contract(tree fndecl)
 	return c;
 }
 
+/* The variable REF reads a function pointer from: "orig" itself,
+ * READ_ONCE(orig) (a volatile load through &orig), or a member of it
+ * ("__khook_do_filp_open.orig"). */
+static tree
+loaded_variable(tree ref)
+{
+	if (TREE_CODE(ref) == MEM_REF && integer_zerop(TREE_OPERAND(ref, 1))) {
+		tree base = TREE_OPERAND(ref, 0);
+		if (TREE_CODE(base) == SSA_NAME && !SSA_NAME_IS_DEFAULT_DEF(base) &&
+		    gimple_assign_single_p(SSA_NAME_DEF_STMT(base)))
+			base = gimple_assign_rhs1(SSA_NAME_DEF_STMT(base));
+		if (TREE_CODE(base) != ADDR_EXPR)
+			return NULL_TREE;
+		ref = TREE_OPERAND(base, 0);
+	}
+	while (TREE_CODE(ref) == COMPONENT_REF)
+		ref = TREE_OPERAND(ref, 0);
+	return TREE_CODE(ref) == VAR_DECL ? ref : NULL_TREE;
+}
+
+/* A typedef of a pointer to an API's prototype, named after it
+ * ("typedef struct file *(*do_filp_open_t)(int, ...)"). */
+static bool
+api_prototype(const struct contract *c, void *data)
+{
+	return prototype_matches_type((tree)data, c);
+}
+
+/* The API whose original the variable VAR holds: what this unit's hook
+ * tables and stores say (originals.h), else the API its name or its
+ * pointer typedef's name is made of ("orig_do_filp_open",
+ * "real_do_filp_open", "do_filp_open_orig", "do_filp_open_t").  *VIA gets
+ * VAR's name. */
+static const struct contract *
+original_in(tree var, const char **via)
+{
+	if (!DECL_NAME(var))
+		return NULL;
+	const char *name = IDENTIFIER_POINTER(DECL_NAME(var));
+	const struct contract *c = originals_of_var(var);
+	if (!c)
+		c = contract_named_in(name, 0, NULL, NULL);
+	tree type = TREE_TYPE(var);
+	tree tname = TYPE_NAME(type);
+	if (!c && tname && TREE_CODE(tname) == TYPE_DECL && DECL_NAME(tname) &&
+	    POINTER_TYPE_P(type) && TREE_CODE(TREE_TYPE(type)) == FUNCTION_TYPE)
+		c = contract_named_in(IDENTIFIER_POINTER(DECL_NAME(tname)), 3, api_prototype,
+				      TREE_TYPE(type));
+	if (c)
+		*via = name;
+	return c;
+}
+
 /* What an indirect call's target stands for: the API it was looked up as
  * (a string literal passed to the call that produced the pointer) or the
- * API named in the variable it was loaded from.  */
+ * API whose original the variable it was loaded from holds.  */
 static const struct contract *
 indirect_target(tree fnptr, const char **via)
 {
@@ -54,25 +110,13 @@ indirect_target(tree fnptr, const char **via)
 		if (!is_gimple_assign(def))
 			return NULL;
 		tree rhs = gimple_assign_rhs1(def);
-		/* READ_ONCE(orig_x): a volatile load through &orig_x */
-		if (gimple_assign_single_p(def) && TREE_CODE(rhs) == MEM_REF) {
-			tree base = TREE_OPERAND(rhs, 0);
-			if (TREE_CODE(base) == SSA_NAME && !SSA_NAME_IS_DEFAULT_DEF(base) &&
-			    gimple_assign_single_p(SSA_NAME_DEF_STMT(base)))
-				base = gimple_assign_rhs1(SSA_NAME_DEF_STMT(base));
-			if (TREE_CODE(base) == ADDR_EXPR &&
-			    TREE_CODE(TREE_OPERAND(base, 0)) == VAR_DECL)
-				rhs = TREE_OPERAND(base, 0);
-		}
-		if (gimple_assign_single_p(def) && (TREE_CODE(rhs) == VAR_DECL)) {
-			if (!DECL_NAME(rhs))
-				return NULL;
-			/* orig_do_filp_open, real_do_filp_open, do_filp_open_orig */
-			const char *name = IDENTIFIER_POINTER(DECL_NAME(rhs));
-			const struct contract *c = contract_named_in(name, 0, NULL, NULL);
-			if (c)
-				*via = name;
-			return c;
+		tree var = gimple_assign_single_p(def) ? loaded_variable(rhs) : NULL_TREE;
+		if (var)
+			return original_in(var, via);
+		if (memory_load_p(def)) {	/* a pointer a store of this function left */
+			gimple *store;
+			fnptr = memory_source(fnptr, &store);
+			continue;
 		}
 		if (gimple_assign_rhs_code(def) == SSA_NAME ||
 		    CONVERT_EXPR_CODE_P(gimple_assign_rhs_code(def))) {

@@ -28,6 +28,12 @@ void members_scan_body(function *fn);
 void members_end(bool usable);
 void members_close(void);
 
+/* originals.c: VAR holds the original of the API of contract C (NULL: of
+ * something else); every function body's stores to global variables. */
+void originals_note(tree var, const struct contract *c);
+void originals_scan_body(function *fn);
+void originals_end(bool usable);
+
 /* callers.c: one call of CALLEE (defined here or not) whose result is
  * tested with IS_ERR() and/or for NULL (neither: untested) at LOC. */
 void callers_note_test(tree callee, bool is_err, bool null_test, location_t loc);

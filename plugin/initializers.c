@@ -41,10 +41,10 @@ function_of(tree t)
 static void
 scan_initializer(tree ctor, tree var, int depth)
 {
-	tree mine[MAX_TABLE_ITEMS];
+	tree mine[MAX_TABLE_ITEMS], vars[MAX_TABLE_ITEMS];
 	const struct contract *apis[MAX_TABLE_ITEMS];
 	bool by_name[MAX_TABLE_ITEMS];
-	int nmine = 0, napis = 0;
+	int nmine = 0, napis = 0, nvars = 0;
 	unsigned HOST_WIDE_INT ix;
 	tree field, val;
 
@@ -79,6 +79,11 @@ scan_initializer(tree ctor, tree var, int depth)
 			}
 			continue;
 		}
+		if (TREE_CODE(v) == ADDR_EXPR && TREE_CODE(TREE_OPERAND(v, 0)) == VAR_DECL) {
+			if (nvars < MAX_TABLE_ITEMS)
+				vars[nvars++] = TREE_OPERAND(v, 0);
+			continue;
+		}
 		const char *str = string_of(v);
 		if (str) {
 			const struct contract *c = contract_for_function(str);
@@ -88,13 +93,32 @@ scan_initializer(tree ctor, tree var, int depth)
 			}
 		}
 	}
-	/* A table entry is one hook: one function of ours, one API, alike. */
+	/* A table entry is one hook: one function of ours, one API, alike;
+	 * the variables whose address it holds receive the original, and
+	 * an entry that is a variable of its own holds it in a member
+	 * (KHOOK's "__khook_do_filp_open.orig"). */
 	if (nmine != 1 || napis != 1 || !prototypes_match(mine[0], apis[0]))
 		return;
+	for (int i = 0; i < nvars; i++)
+		originals_note(vars[i], apis[0]);
+	if (depth == 0)
+		originals_note(var, apis[0]);
 	struct fn_summary *s = summary_edit(mine[0]);
 	const char *via = DECL_NAME(var) ? IDENTIFIER_POINTER(DECL_NAME(var)) : NULL;
 	standin_note(s, by_name[0] ? STANDIN_HOOK_STRING : STANDIN_HOOK_ADDR, apis[0], via,
 		     DECL_SOURCE_LOCATION(var));
+}
+
+/* "static do_filp_open_t real = do_filp_open;": the API's original. */
+static void
+scan_pointer_initializer(tree var, tree init)
+{
+	tree fn = function_of(init);
+	if (fn && !defined_in_unit(fn) && DECL_NAME(fn)) {
+		const struct contract *c = contract_for_function(IDENTIFIER_POINTER(DECL_NAME(fn)));
+		if (c)
+			originals_note(var, c);
+	}
 }
 
 /* Once per unit, at whichever comes first: the unit's checks, or the
@@ -115,6 +139,8 @@ initializers_scan(void)
 		tree init = DECL_INITIAL(var);
 		if (init && TREE_CODE(init) == CONSTRUCTOR)
 			scan_initializer(init, var, 0);
+		else if (init && init != error_mark_node)
+			scan_pointer_initializer(var, init);
 	}
 }
 

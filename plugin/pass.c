@@ -145,8 +145,10 @@ build_unit_facts(void)
 			break;
 		}
 		members_scan_body(f);
+		originals_scan_body(f);
 	}
 	members_end(usable);
+	originals_end(usable);
 }
 
 /* ---- postponing functions until their targets are analysed ------------ */

@@ -68,9 +68,8 @@ types_alike(tree a, tree b, int depth)
  * return and parameter types are alike; else, when the rule gives args=,
  * the parameter count agrees. */
 bool
-prototypes_match(tree fndecl, const struct contract *c)
+prototype_matches_type(tree fntype, const struct contract *c)
 {
-	tree fntype = TREE_TYPE(fndecl);
 	if (!POINTER_TYPE_P(TREE_TYPE(fntype)))
 		return false;
 	tree api_decl = contract_declaration(c);
@@ -89,6 +88,12 @@ prototypes_match(tree fndecl, const struct contract *c)
 	}
 	int want = c->nargs;
 	return want < 0 || count_params(fntype) < 0 || want == count_params(fntype);
+}
+
+bool
+prototypes_match(tree fndecl, const struct contract *c)
+{
+	return prototype_matches_type(TREE_TYPE(fndecl), c);
 }
 
 /* The longest API name that F's name contains, on '_' boundaries, whose
@@ -192,12 +197,15 @@ standin_find(const struct fn_summary *s, bool (*wanted)(const struct contract *)
 		return true;
 	}
 	/* Its own callers, all in this file (static, address not taken): all
-	 * test only IS_ERR(), one at least then dereferences the pointer, and
-	 * it does return ERR_PTR() on some path, so NULL elsewhere breaks
-	 * them. */
+	 * test only IS_ERR(), and it does return ERR_PTR() on some path, so
+	 * NULL elsewhere breaks them - when one at least then dereferences
+	 * the pointer, or when its error pointers are those of an API that
+	 * fails with ERR_PTR() only (a wrapper of devm_ioremap_resource():
+	 * its callers follow the API's convention). */
 	const struct call_tests *ct = &s->tested_by_callers;
 	struct cgraph_node *node = cgraph_node::get(decl);
-	if (ct->calls > 0 && ct->is_err_only == ct->calls && ct->is_err_deref > 0 &&
+	if (ct->calls > 0 && ct->is_err_only == ct->calls &&
+	    (ct->is_err_deref > 0 || s->returns_err_api) &&
 	    (s->returns & VK_ERR) &&
 	    !TREE_PUBLIC(decl) && node && !node->address_taken) {
 		memset(&local_contract, 0, sizeof(local_contract));

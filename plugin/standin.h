@@ -14,6 +14,7 @@ bool standin_find(const struct fn_summary *s, bool (*wanted)(const struct contra
 /* Does FNDECL have the prototype of the API C describes, as far as we can
  * tell? */
 bool prototypes_match(tree fndecl, const struct contract *c);
+bool prototype_matches_type(tree fntype, const struct contract *c);
 /* "it is paired with "do_filp_open" in the hook table 'file_hooks'" */
 const char *standin_evidence_text(const struct standin *s, char *buf, size_t size);
 
