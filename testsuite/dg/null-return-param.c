@@ -12,6 +12,7 @@ struct dentry {
 };
 
 extern struct dentry *np_lookup(const char *name);
+extern struct dentry *np_alloc(const char *name);	/* fails=null (.rules) */
 extern int np_move(struct dentry *d, const char *name);
 
 /* NEGATIVE: the parameter, passed back after IS_ERR_OR_NULL() */
@@ -34,13 +35,27 @@ struct dentry *np_rename_null(struct dentry *old, const char *name)
 	return old;
 }
 
-/* POSITIVE: a NULL that a call made, not the caller's */
+/* NEGATIVE: a NULL that a call made, not the caller's - but a call nothing
+   is known about: the NULL is possible, not proven (null-return is an
+   error).  With a contract it is reported: np_rename_alloc(). */
 struct dentry *np_rename_lookup(struct dentry *old, const char *name)
 {
 	struct dentry *d = np_lookup(name);
 
 	if (!d)
-		return d;		/* { dg-error "'np_rename_lookup' returns NULL here" } */
+		return d;		/* { dg-bogus "errptr" } */
+	if (np_move(old, name))
+		return ERR_PTR(-EINVAL);
+	return d;
+}
+
+/* POSITIVE: the same with a call that fails with NULL */
+struct dentry *np_rename_alloc(struct dentry *old, const char *name)
+{
+	struct dentry *d = np_alloc(name);
+
+	if (!d)
+		return d;		/* { dg-error "'np_rename_alloc' returns NULL here" } */
 	if (np_move(old, name))
 		return ERR_PTR(-EINVAL);
 	return d;
