@@ -75,6 +75,9 @@ struct fn_summary {
 	 * parameter K (1-based) is too large: an index checked against its
 	 * bound; 0 otherwise (contract.range_arg) */
 	int range_arg;
+	/* some return passes on the error pointer of an API that reports
+	 * failure with ERR_PTR() only: callers follow that API's convention */
+	bool returns_err_api;
 	struct null_return *null_returns;
 	/* evidence that it stands in for an API, by kind (api NULL: none) */
 	struct standin evidence[STANDIN_KIND_COUNT];

@@ -12,6 +12,7 @@
 #include "callee.h"
 #include "facts.h"
 #include "learn.h"
+#include "memory.h"
 #include "names.h"
 #include "standin.h"
 #include "value.h"
@@ -66,6 +67,13 @@ note_returned_calls(struct fn_summary *s, tree val, basic_block site, unsigned a
 					    depth + 1);
 		return;
 	}
+	if (memory_load_p(def)) {	/* "return priv->x;": what was stored there */
+		gimple *store;
+		tree src = memory_source(val, &store);
+		if (src)
+			note_returned_calls(s, src, site, allowed, visited, depth + 1);
+		return;
+	}
 	if (is_gimple_assign(def)) {
 		enum tree_code code = gimple_assign_rhs_code(def);
 		if (code == SSA_NAME || CONVERT_EXPR_CODE_P(code))
@@ -93,6 +101,9 @@ note_returned_calls(struct fn_summary *s, tree val, basic_block site, unsigned a
 		const struct contract *c = contract_for_function(IDENTIFIER_POINTER(DECL_NAME(callee)));
 		if (c && prototypes_match(s->decl, c))
 			standin_note(s, STANDIN_DIRECT_CALL, c, NULL, gimple_location(def));
+		c = callee_contract(callee);
+		if (c && c->fails == FAILS_ERR && (allowed & VK_ERR))
+			s->returns_err_api = true;
 		return;
 	}
 	const char *via = NULL;
