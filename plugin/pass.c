@@ -43,12 +43,14 @@
 #include "members.h"
 #include "names.h"
 #include "options.h"
+#include "sarif.h"
+#include "stats.h"
 #include "standin.h"
 #include "summarize.h"
 #include "value.h"
 
 /* ---- the checks' hooks, each once, in table order ------------------------ */
-static const struct check_hooks *hooks_of[2][CHECK_COUNT];
+static const struct check_hooks *hooks_of[2][CHECK_COUNT + 1];
 static int nhooks[2];
 
 static void
@@ -136,6 +138,9 @@ build_unit_facts(void)
 	bool usable = true;
 
 	unit_facts_built = true;
+	/* the measures of stats.c, with the checks, when a log is kept */
+	if (sarif_enabled())
+		hooks_of[PHASE_FUNCTION][nhooks[PHASE_FUNCTION]++] = &stats_hooks;
 	members_begin();
 	initializers_scan();
 	FOR_EACH_FUNCTION_WITH_GIMPLE_BODY(node) {

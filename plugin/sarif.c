@@ -223,7 +223,34 @@ static struct {
 	char *cwd;		/* working directory, no trailing '/' */
 	struct sresult *results;
 	size_t n, cap;
+	struct {
+		const char *key;
+		char *json;
+	} props[8];		/* the run's properties, "errptr/KEY" */
+	int nprops;
 } sarif;
+
+bool
+sarif_enabled(void)
+{
+	return sarif.open;
+}
+
+void
+sarif_property(const char *key, const char *json)
+{
+	for (int i = 0; i < sarif.nprops; i++) {
+		if (strcmp(sarif.props[i].key, key) == 0) {
+			free(sarif.props[i].json);
+			sarif.props[i].json = xstrdup(json);
+			return;
+		}
+	}
+	if (sarif.nprops < (int)ARRAY_SIZE(sarif.props)) {
+		sarif.props[sarif.nprops].key = key;
+		sarif.props[sarif.nprops++].json = xstrdup(json);
+	}
+}
 
 /* Lexically normalised absolute form of PATH: "." and empty parts dropped,
  * ".." removes the part before it.  Symbolic links are not followed, so
@@ -666,6 +693,13 @@ build_log(struct sbuf *b)
 		sb_artifact_location(b, main_abs);
 		sb_puts(b, ",\"roles\":[\"analysisTarget\"]}],\n");
 		free(main_abs);
+	}
+	if (sarif.nprops) {
+		sb_puts(b, "\"properties\":{");
+		for (int i = 0; i < sarif.nprops; i++)
+			sb_printf(b, "%s\"errptr/%s\":%s", i ? "," : "", sarif.props[i].key,
+				  sarif.props[i].json);
+		sb_puts(b, "},\n");
 	}
 	sb_puts(b, "\"columnKind\":\"unicodeCodePoints\",\n\"results\":[");
 	for (size_t i = 0; i < sarif.n; i++) {

@@ -13,5 +13,9 @@ void sarif_result(enum check_id check, enum severity sev, location_t loc, const 
 void sarif_related(location_t loc, const char *message);	/* of the last result */
 void sarif_event(location_t loc, const char *message);		/* its path, in order */
 void sarif_close(void);
+/* Is a log being kept (-fplugin-arg-errptr-sarif=)? */
+bool sarif_enabled(void);
+/* A property of the run, "errptr/KEY": JSON, written as it is. */
+void sarif_property(const char *key, const char *json);
 
 #endif /* ERRPTR_SARIF_H */

@@ -140,6 +140,12 @@ say "collecting the findings of $(find "$run/sarif" -name '*.sarif' | wc -l) uni
 	echo "by tag and level:"
 	sed -n 's/^[^ ]*: \(error\|warning\|note\): .* \[\(errptr-[a-z-]*\)\]$/\2 \1/p' "$REPORT/report.txt" |
 		sort | uniq -c | sort -rn | sed 's/^/  /'
+	# the recall proxy (plugin/stats.c): tests of pointers whose value errptr traces to a
+	# source, of all tests of pointers in the units built
+	find "$run/sarif" -name '*.sarif' -exec grep -ho '"errptr/[a-zA-Z]*Tests":[0-9]*' {} + |
+		awk -F'[/":]+' '{ n[$3] += $4 } END { t = n["pointerTests"]; k = n["tracedTests"];
+			printf "pointer tests traced to a source (recall proxy): %d of %d (%.1f%%)\n",
+			       k, t, t ? 100 * k / t : 0 }'
 	echo "compiler crashes (ICE or killed cc1): $crashed (see $REPORT/ice.txt)"
 	echo "wall time of this run: $(hms $(($(now) - start)))"
 } >"$REPORT/summary.txt"
