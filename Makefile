@@ -5,6 +5,7 @@
 #   make check           runner self-test, then testsuite/dg, testsuite/kbuild, examples
 #   make check CC=gcc-11 the same with GCC 11 (builds plugin/errptr-gcc11.so)
 #   make deps            install (as root) or name (otherwise) the Debian packages needed
+#                        to build and to run make check
 #   make clean
 #   make rules KSRC=/usr/src/linux-source-6.1 [KBUILD_OUT=DIR] [LEARN_DIRS="fs mm ..."]
 #                        learn contracts from the kernel itself (docs/learn.md): build its
@@ -71,20 +72,31 @@ DEPS_PKGS = make $(CC_PKG) $(CXX_PKG) gcc-$(MAJOR)-plugin-dev libgmp-dev \
 	$(if $(wildcard $(KDIR)/Makefile),,$(KHEADERS_PKG))
 # The learned-rules index (plugin: tinycdb lookups) and tools/errptr-merge (libelf, tinycdb).
 DEPS_PKGS += libcdb-dev libelf-dev
+# What the tests of "make check" use besides the build (testsuite/tools/*.sh): python3 and
+# its jsonschema (SARIF and gate tests), cpio (install.sh copies the tree), groff (it
+# renders errptr.1), file and the 32-bit compiler (merge-walk.sh's ELF32 object), clang
+# and its sanitizer and fuzzer runtime (fuzz-smoke.sh).  "make deps" and "make check"
+# install them; "make" alone needs only DEPS_PKGS.  Targets that need more install it
+# themselves: csmith, fuzz (CSMITH_PKGS, FUZZ_PKGS), ksrc (linux-source-6.1) and
+# check-ccache-distcc (ccache, distcc).
+CHECK_PKGS = python3 python3-jsonschema cpio groff-base file gcc-$(MAJOR)-multilib \
+	clang libclang-rt-dev
+DEPS_WANTED = $(DEPS_PKGS) $(if $(filter deps check,$(MAKECMDGOALS)),$(CHECK_PKGS))
 
 deps:
 	@if ! command -v dpkg-query >/dev/null 2>&1; then \
-		echo "deps: no dpkg-query (not Debian?); make sure these are installed: $(strip $(DEPS_PKGS))"; \
+		echo "deps: no dpkg-query (not Debian?); make sure these are installed: $(strip $(DEPS_WANTED))"; \
 		exit 0; \
 	fi; \
-	missing=`dpkg-query -W -f='$${db:Status-Abbrev} $${Package}\n' $(DEPS_PKGS) 2>/dev/null | \
+	missing=`dpkg-query -W -f='$${db:Status-Abbrev} $${Package}\n' $(DEPS_WANTED) 2>/dev/null | \
 		awk '$$1 == "ii" { ok[$$2] = 1 } \
-		END { n = split("$(strip $(DEPS_PKGS))", p, " "); \
+		END { n = split("$(strip $(DEPS_WANTED))", p, " "); \
 		      for (i = 1; i <= n; i++) if (!(p[i] in ok)) m = m (m == "" ? "" : " ") p[i]; print m }'`; \
 	[ -z "$$missing" ] && exit 0; \
 	if [ "`id -u`" = 0 ]; then \
 		echo "deps: installing $$missing"; \
-		apt-get update && DEBIAN_FRONTEND=noninteractive apt-get install -y --no-install-recommends $$missing; \
+		apt-get -o DPkg::Lock::Timeout=600 update && DEBIAN_FRONTEND=noninteractive \
+			apt-get -o DPkg::Lock::Timeout=600 install -y --no-install-recommends $$missing; \
 	else \
 		echo "deps: missing Debian packages: $$missing"; \
 		echo "deps: install them with:  sudo apt-get install -y $$missing"; \
@@ -442,7 +454,7 @@ CSMITH_PKGS = csmith libcsmith-dev
 
 .PHONY: csmith torture check-ccache-distcc
 csmith: all
-	@$(MAKE) --no-print-directory deps DEPS_PKGS='$(CSMITH_PKGS)'
+	@$(MAKE) --no-print-directory deps DEPS_PKGS='$(CSMITH_PKGS)' CHECK_PKGS=
 	sh tools/csmith-run.sh --cc '$(CC)' --plugin $(CURDIR)/$(LOADER_SO) -n $(CSMITH_N) \
 		$(if $(CSMITH_SEED),--seed $(CSMITH_SEED))
 
@@ -469,7 +481,7 @@ FUZZ_PKGS = clang libclang-rt-14-dev libelf-dev libcdb-dev
 
 .PHONY: fuzz
 fuzz:
-	@$(MAKE) --no-print-directory deps DEPS_PKGS='$(FUZZ_PKGS)'
+	@$(MAKE) --no-print-directory deps DEPS_PKGS='$(FUZZ_PKGS)' CHECK_PKGS=
 	sh tools/fuzz/fuzz.sh --seconds $(FUZZ_SECONDS) --dir $(CURDIR)/build/fuzz \
 		$(if $(filter 1,$(FUZZ_KEEP)),--keep) $(FUZZ_HARNESSES)
 # ------------------------------------------------------------------ end of fuzzing
