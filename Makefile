@@ -38,11 +38,16 @@ endif
 PLUGIN_INC = $(shell $(CC) -print-file-name=plugin)/include
 KDIR ?= $(shell sh $(CURDIR)/testsuite/run.sh --print-kdir)
 
+# errptr's version, one for the plugin (plugin_info, so "gcc -v" lists it; the SARIF
+# logs' tool.driver.version) and the tools (errptr-gate --version): the file VERSION.
+ERRPTR_VERSION := $(shell cat $(CURDIR)/VERSION)
+VERSION_FLAG = -DERRPTR_VERSION='"$(ERRPTR_VERSION)"'
+
 # gnu++11 compiles the GCC 11 and GCC 12 plugin headers (checked with gcc-plugin.h, tree.h,
 # gimple.h, ssa.h, cgraph.h, gimple-range.h, diagnostic.h); gnu++14 is not needed.
 CXXSTD ?= gnu++11
 PLUGIN_CXXFLAGS = -x c++ -std=$(CXXSTD) -fno-rtti -fno-exceptions -fPIC -O2 -g -Wall \
-	-Wno-unused-parameter -I$(PLUGIN_INC) -DERRPTR_RULES_DIR='"$(CURDIR)/rules"'
+	-Wno-unused-parameter -I$(PLUGIN_INC) -DERRPTR_RULES_DIR='"$(CURDIR)/rules"' $(VERSION_FLAG)
 LOADER_CFLAGS = -fPIC -shared -O2 -Wall
 
 OBJDIR := build/gcc$(MAJOR)
@@ -114,6 +119,7 @@ $(PLUGIN_SO): $(PLUGIN_OBJS)
 
 $(OBJDIR)/%.o: plugin/%.c | deps $(OBJDIR)
 	$(CXX) $(PLUGIN_CXXFLAGS) -MMD -MP -c $< -o $@
+$(PLUGIN_OBJS): VERSION
 
 # The loader is plain C without GCC headers: one build serves every compiler.
 $(LOADER_SO): plugin/loader.c | deps build
@@ -144,8 +150,8 @@ OTHER_MAJOR := $(if $(filter yes,$(CHECK_OTHER_GCC)),$(if $(filter 12,$(MAJOR)),
 
 GATE := tools/errptr-gate
 all: $(GATE)
-$(GATE): tools/errptr-gate.c | deps
-	$(CC) -O2 -g -Wall -o $@ $<
+$(GATE): tools/errptr-gate.c VERSION | deps
+	$(CC) -O2 -g -Wall $(VERSION_FLAG) -o $@ $<
 
 TOOLS_RUN = ERRPTR_SLOW_TESTS=1 ERRPTR_MERGE=$(CURDIR)/$(MERGE) sh testsuite/tools/run.sh --cc '$(CC)' \
 	--plugin $(CURDIR)/$(LOADER_SO) --gate $(CURDIR)/$(GATE) $(if $(KDIR),--kdir '$(KDIR)')

@@ -3,6 +3,7 @@
  *
  *   errptr-gate [--baseline FILE] [--root DIR] [--update | --list]
  *               [--merge FILE] [--json FILE] [-q] SARIF-OR-DIR...
+ *   errptr-gate --version
  *
  * Reads the SARIF logs that -fplugin-arg-errptr-sarif=FILE wrote (files, or
  * directories searched recursively for *.sarif) and the baseline FILE
@@ -55,6 +56,11 @@
 #include <unistd.h>
 
 #define DEFAULT_BASELINE "errptr-baseline.txt"
+
+/* errptr's version, the file VERSION: the Makefile passes it (-DERRPTR_VERSION). */
+#ifndef ERRPTR_VERSION
+#define ERRPTR_VERSION "unknown (built without errptr's Makefile)"
+#endif
 
 static const char *progname = "errptr-gate";
 
@@ -1275,7 +1281,8 @@ usage(FILE *f)
 		"  --merge FILE     also write all findings as one SARIF log (one run) to FILE\n"
 		"  --json FILE      also write all findings as a flat JSON array to FILE\n"
 		"  --list           print every finding with its level; no baseline; exit 0\n"
-		"  -q               no summary line\n",
+		"  -q               no summary line\n"
+		"  --version        print errptr's version\n",
 		progname);
 }
 
@@ -1297,6 +1304,9 @@ main(int argc, char **argv)
 			json_path = a + 7;
 		} else if (strcmp(a, "--list") == 0) {
 			list = true;
+		} else if (strcmp(a, "--version") == 0) {
+			printf("%s %s\n", progname, ERRPTR_VERSION);
+			return 0;
 		} else if ((strcmp(a, "--baseline") == 0 || strcmp(a, "--root") == 0 ||
 			    strcmp(a, "--merge") == 0) && i + 1 < argc) {
 			if (a[2] == 'b')
