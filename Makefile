@@ -253,7 +253,8 @@ bench: all ksrc
 #     the bundled rules (rules/, learned/ too) into <plugindir>/errptr/rules, where the
 #     plugin looks next to itself. PLUGINDIR=DIR puts all of it into DIR instead.
 #   - tools/errptr-merge and tools/errptr-gate, when built, into $(BINDIR);
-#     docs/errptr.1 into $(MANDIR)/man1.
+#     docs/errptr.1 into $(MANDIR)/man1; tools/errptr.mk (errptr optional in a module
+#     Makefile, docs/manual.md) into $(DATADIR).
 #   - every file installed (with its sha256) and every directory created is recorded in
 #     $(INSTALL_MANIFEST) (under DESTDIR). Installing again adds to it, and drops rules
 #     files that are no longer in rules/.
@@ -263,6 +264,7 @@ bench: all ksrc
 PREFIX ?= /usr/local
 BINDIR ?= $(PREFIX)/bin
 MANDIR ?= $(PREFIX)/share/man
+DATADIR ?= $(PREFIX)/share/errptr
 INSTALL_MANIFEST ?= $(PREFIX)/share/errptr/install-manifest
 PLUGINDIR ?=
 DESTDIR ?=
@@ -275,7 +277,7 @@ D=$DESTDIR
 M=$INSTALL_MANIFEST
 say() { printf '%s\n' "$*"; }
 die() { say "$action: $*" >&2; exit 1; }
-for p in "$M" "$BINDIR" "$MANDIR" $PLUGINDIR; do
+for p in "$M" "$BINDIR" "$MANDIR" "$DATADIR" $PLUGINDIR; do
 	case $p in
 	/*) ;;
 	*) die "'$p' is not an absolute path" ;;
@@ -398,6 +400,7 @@ for t in tools/errptr-merge tools/errptr-gate; do
 	put 755 "$t" "$BINDIR/$(basename "$t")"
 done
 put 644 docs/errptr.1 "$MANDIR/man1/errptr.1"
+put 644 tools/errptr.mk "$DATADIR/errptr.mk"
 
 # Merge with an earlier install: the new entry of a path wins; an earlier rules file
 # in a plugin directory installed now that was not put back is stale (no longer in
@@ -437,12 +440,12 @@ endef
 install uninstall: export ERRPTR_INSTALL_SH := $(value errptr_install_sh)
 
 install: all
-	@PREFIX='$(PREFIX)' DESTDIR='$(DESTDIR)' BINDIR='$(BINDIR)' MANDIR='$(MANDIR)' \
+	@PREFIX='$(PREFIX)' DESTDIR='$(DESTDIR)' BINDIR='$(BINDIR)' MANDIR='$(MANDIR)' DATADIR='$(DATADIR)' \
 	INSTALL_MANIFEST='$(INSTALL_MANIFEST)' PLUGINDIR='$(PLUGINDIR)' CC='$(CC)' \
 		sh -c "$$ERRPTR_INSTALL_SH" errptr-install install
 
 uninstall:
-	@PREFIX='$(PREFIX)' DESTDIR='$(DESTDIR)' BINDIR='$(BINDIR)' MANDIR='$(MANDIR)' \
+	@PREFIX='$(PREFIX)' DESTDIR='$(DESTDIR)' BINDIR='$(BINDIR)' MANDIR='$(MANDIR)' DATADIR='$(DATADIR)' \
 	INSTALL_MANIFEST='$(INSTALL_MANIFEST)' PLUGINDIR='$(PLUGINDIR)' CC='$(CC)' \
 		sh -c "$$ERRPTR_INSTALL_SH" errptr-install uninstall
 # ------------------------------------------------------------------ end of install, uninstall
