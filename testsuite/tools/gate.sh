@@ -179,29 +179,29 @@ if mknod "$T/base/null" c 1 3 2>/dev/null; then
 	check "--merge into a character device keeps the device" test -c "$T/base/null"
 fi
 
-# ---- docs/ci.md's make recipe (errptr.mk), as written there: baseline, then a new bug
+# ---- docs/ci.md's make recipe (errptr-ci.mk), as written there: baseline, then a new bug
 r=$T/recipe
 mkdir -p "$r/errptr/plugin" "$r/errptr/tools" "$r/errptr/rules"
 for so in "$(dirname "$ERRPTR_PLUGIN")"/errptr*.so; do ln -s "$so" "$r/errptr/plugin/"; done
-ln -s "$top/tools/errptr-gate.c" "$r/errptr/tools/"
+ln -s "$GATE" "$r/errptr/tools/errptr-gate"
 cp "$top"/rules/*.rules "$r/errptr/rules/" 2>/dev/null
 cp "$T/tools.rules" "$r/errptr/rules/zz-tools.rules"	# read last: wins
-awk '/^```make$/ { on = 1; next } /^```$/ { on = 0 } on' "$top/docs/ci.md" >"$r/errptr.mk"
+awk '/^```make$/ { on = 1; next } /^```$/ { on = 0 } on' "$top/docs/ci.md" >"$r/errptr-ci.mk"
 cp -R "$seed" "$r/mod"
 rmake() {
 	(cd "$r" && unset MAKEFLAGS MFLAGS MAKELEVEL MAKEOVERRIDES &&
-		make -f errptr.mk ERRPTR="$r/errptr" KSRC="$KDIR" M=mod CC="$CC" $KBUILD_COMPAT "$@") \
+		make -f errptr-ci.mk ERRPTR="$r/errptr" KSRC="$KDIR" M=mod CC="$CC" $KBUILD_COMPAT "$@") \
 		>"$r/make.log" 2>&1
 }
 rmake errptr-baseline
-check "docs/ci.md errptr.mk: errptr-baseline builds the module and writes the baseline" \
+check "docs/ci.md errptr-ci.mk: errptr-baseline builds the module and writes the baseline" \
 	grep -q '^[0-9a-f]*:1	errptr-null-return	file_hook.c	akfs_hook_do_filp_open' "$r/errptr-baseline.txt"
 rmake errptr
-check "docs/ci.md errptr.mk: errptr passes on the baseline build" test $? = 0
+check "docs/ci.md errptr-ci.mk: errptr passes on the baseline build" test $? = 0
 cp "$T/newbug-file_hook.c" "$r/mod/file_hook.c"
 rmake errptr
 status=$?
-check "docs/ci.md errptr.mk: errptr fails on the new bug, and prints it (make exit $status)" \
+check "docs/ci.md errptr-ci.mk: errptr fails on the new bug, and prints it (make exit $status)" \
 	test "$status" != 0 -a "$(grep -c "^mod/file_hook\.c:[0-9]*:[0-9]*: warning: 'akfs_hook_filp_open'" "$r/make.log")" = 1
 
 # ---- --list and --json: plain compiles with findings of each level
