@@ -6,6 +6,8 @@
 #   make check CC=gcc-11 the same with GCC 11 (builds plugin/errptr-gcc11.so)
 #   make deps            install (as root) or name (otherwise) the Debian packages needed
 #                        to build and to run make check
+#   make doc-samples     make the sample outputs in README.md, docs/ and examples/ again
+#                        from what make demo prints (make check fails when they differ)
 #   make clean
 #   make rules KSRC=/usr/src/linux-source-6.1 [KBUILD_OUT=DIR] [LEARN_DIRS="fs mm ..."]
 #                        learn contracts from the kernel itself (docs/learn.md): build its
@@ -137,11 +139,18 @@ demo: all
 check-selftest: deps
 	$(RUN) --selftest
 
+# The samples of the demo's output in the documentation: tools/doc-samples.sh; make check
+# compares them (testsuite/tools/doc-samples.sh), and checks the links (doc-links.sh).
+.PHONY: doc-samples
+doc-samples: all
+	sh tools/doc-samples.sh --update --cc '$(CC)' --plugin $(CURDIR)/$(LOADER_SO) $(if $(KDIR),--kdir '$(KDIR)')
+
 # make check: the runner's self-test, the dg and kbuild tests (under this GCC and the other
 # supported one, 11 or 12), and (without TESTS=) the
 # tests of the tools (SARIF, gate, merge, torture, bad input, learn concurrency, learned
-# rules, install, ccache and distcc - the last installs ccache and distcc as root, else
-# says SKIP); each part prints its own "N passed, N failed", the last line is the total.
+# rules, install, errptr.mk, the documentation's samples and links, ccache and distcc -
+# the last installs ccache and distcc as root, else says SKIP); each part prints its own
+# "N passed, N failed", the last line is the total.  It installs CHECK_PKGS first.
 # The other GCC Debian 12 ships plugin headers for: make check builds errptr for it too
 # (installing gcc-N, g++-N and gcc-N-plugin-dev as root) and runs the dg and kbuild tests
 # with it. CHECK_OTHER_GCC=no skips that.
