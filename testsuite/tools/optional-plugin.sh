@@ -11,7 +11,8 @@
 #     "specified with different paths" error, the finding reported once;
 #   - ERRPTR_ON=n leaves an installed errptr out; ERRPTR_ON=y insists on it;
 #   - what errptr.mk replaces, "ccflags-y += -fplugin=errptr", breaks both ways: without
-#     errptr installed, and with KCFLAGS naming the build tree's errptr.
+#     errptr installed, and with KCFLAGS naming the build tree's errptr; KCFLAGS with the
+#     short name (-fplugin=errptr, an installed errptr) is the same file and no clash.
 # (The runner's kbuild test of the same directory is the third way: errptr loaded by
 # KCFLAGS alone, where it is not installed.)
 # "Installed for the compiler" is GCC's own -B option: with CC="gcc -BDIR/" GCC takes
@@ -112,4 +113,7 @@ check "'ccflags-y += -fplugin=errptr' without errptr installed: the module does 
 mod oneline-both "$WITH" KCFLAGS="-fplugin=$ERRPTR_PLUGIN"
 check "'ccflags-y += -fplugin=errptr' and KCFLAGS=-fplugin=PATH: 'specified with different paths' (exit $(status oneline-both))" \
 	sh -c "test '$(status oneline-both)' != 0 && grep -q \"plugin .*errptr.* was specified with different paths\" '$T/oneline-both/build.log'"
+mod oneline-short "$WITH" KCFLAGS=-fplugin=errptr
+check "'ccflags-y += -fplugin=errptr' and KCFLAGS=-fplugin=errptr, installed: one file, no clash (exit $(status oneline-short))" \
+	sh -c "test '$(status oneline-short)' = 0 && ! grep -q 'specified with different paths' '$T/oneline-short/build.log'"
 finish
