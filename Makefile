@@ -5,6 +5,9 @@
 #   make check           runner self-test, then testsuite/dg, testsuite/kbuild, examples
 #   make check CC=gcc-11 the same with GCC 11 (builds plugin/errptr-gcc11.so)
 #   make deps            install (as root) or name (otherwise) the Debian packages needed
+#                        to build and to run make check
+#   make doc-samples     make the sample outputs in README.md, docs/ and examples/ again
+#                        from what make demo prints (make check fails when they differ)
 #   make clean
 #   make rules KSRC=/usr/src/linux-source-6.1 [KBUILD_OUT=DIR] [LEARN_DIRS="fs mm ..."]
 #                        learn contracts from the kernel itself (docs/learn.md): build its
@@ -37,11 +40,16 @@ endif
 PLUGIN_INC = $(shell $(CC) -print-file-name=plugin)/include
 KDIR ?= $(shell sh $(CURDIR)/testsuite/run.sh --print-kdir)
 
+# errptr's version, one for the plugin (plugin_info, so "gcc -v" lists it; the SARIF
+# logs' tool.driver.version) and the tools (errptr-gate --version): the file VERSION.
+ERRPTR_VERSION := $(shell cat $(CURDIR)/VERSION)
+VERSION_FLAG = -DERRPTR_VERSION='"$(ERRPTR_VERSION)"'
+
 # gnu++11 compiles the GCC 11 and GCC 12 plugin headers (checked with gcc-plugin.h, tree.h,
 # gimple.h, ssa.h, cgraph.h, gimple-range.h, diagnostic.h); gnu++14 is not needed.
 CXXSTD ?= gnu++11
 PLUGIN_CXXFLAGS = -x c++ -std=$(CXXSTD) -fno-rtti -fno-exceptions -fPIC -O2 -g -Wall \
-	-Wno-unused-parameter -I$(PLUGIN_INC) -DERRPTR_RULES_DIR='"$(CURDIR)/rules"'
+	-Wno-unused-parameter -I$(PLUGIN_INC) -DERRPTR_RULES_DIR='"$(CURDIR)/rules"' $(VERSION_FLAG)
 LOADER_CFLAGS = -fPIC -shared -O2 -Wall
 
 OBJDIR := build/gcc$(MAJOR)
@@ -71,20 +79,31 @@ DEPS_PKGS = make $(CC_PKG) $(CXX_PKG) gcc-$(MAJOR)-plugin-dev libgmp-dev \
 	$(if $(wildcard $(KDIR)/Makefile),,$(KHEADERS_PKG))
 # The learned-rules index (plugin: tinycdb lookups) and tools/errptr-merge (libelf, tinycdb).
 DEPS_PKGS += libcdb-dev libelf-dev
+# What the tests of "make check" use besides the build (testsuite/tools/*.sh): python3 and
+# its jsonschema (SARIF and gate tests), cpio (install.sh copies the tree), groff (it
+# renders errptr.1), file and the 32-bit compiler (merge-walk.sh's ELF32 object), clang
+# and its sanitizer and fuzzer runtime (fuzz-smoke.sh).  "make deps" and "make check"
+# install them; "make" alone needs only DEPS_PKGS.  Targets that need more install it
+# themselves: csmith, fuzz (CSMITH_PKGS, FUZZ_PKGS), ksrc (linux-source-6.1) and
+# check-ccache-distcc (ccache, distcc).
+CHECK_PKGS = python3 python3-jsonschema cpio groff-base file gcc-$(MAJOR)-multilib \
+	clang libclang-rt-dev
+DEPS_WANTED = $(DEPS_PKGS) $(if $(filter deps check,$(MAKECMDGOALS)),$(CHECK_PKGS))
 
 deps:
 	@if ! command -v dpkg-query >/dev/null 2>&1; then \
-		echo "deps: no dpkg-query (not Debian?); make sure these are installed: $(strip $(DEPS_PKGS))"; \
+		echo "deps: no dpkg-query (not Debian?); make sure these are installed: $(strip $(DEPS_WANTED))"; \
 		exit 0; \
 	fi; \
-	missing=`dpkg-query -W -f='$${db:Status-Abbrev} $${Package}\n' $(DEPS_PKGS) 2>/dev/null | \
+	missing=`dpkg-query -W -f='$${db:Status-Abbrev} $${Package}\n' $(DEPS_WANTED) 2>/dev/null | \
 		awk '$$1 == "ii" { ok[$$2] = 1 } \
-		END { n = split("$(strip $(DEPS_PKGS))", p, " "); \
+		END { n = split("$(strip $(DEPS_WANTED))", p, " "); \
 		      for (i = 1; i <= n; i++) if (!(p[i] in ok)) m = m (m == "" ? "" : " ") p[i]; print m }'`; \
 	[ -z "$$missing" ] && exit 0; \
 	if [ "`id -u`" = 0 ]; then \
 		echo "deps: installing $$missing"; \
-		apt-get update && DEBIAN_FRONTEND=noninteractive apt-get install -y --no-install-recommends $$missing; \
+		apt-get -o DPkg::Lock::Timeout=600 update && DEBIAN_FRONTEND=noninteractive \
+			apt-get -o DPkg::Lock::Timeout=600 install -y --no-install-recommends $$missing; \
 	else \
 		echo "deps: missing Debian packages: $$missing"; \
 		echo "deps: install them with:  sudo apt-get install -y $$missing"; \
@@ -102,6 +121,7 @@ $(PLUGIN_SO): $(PLUGIN_OBJS)
 
 $(OBJDIR)/%.o: plugin/%.c | deps $(OBJDIR)
 	$(CXX) $(PLUGIN_CXXFLAGS) -MMD -MP -c $< -o $@
+$(PLUGIN_OBJS): VERSION
 
 # The loader is plain C without GCC headers: one build serves every compiler.
 $(LOADER_SO): plugin/loader.c | deps build
@@ -119,11 +139,18 @@ demo: all
 check-selftest: deps
 	$(RUN) --selftest
 
+# The samples of the demo's output in the documentation: tools/doc-samples.sh; make check
+# compares them (testsuite/tools/doc-samples.sh), and checks the links (doc-links.sh).
+.PHONY: doc-samples
+doc-samples: all
+	sh tools/doc-samples.sh --update --cc '$(CC)' --plugin $(CURDIR)/$(LOADER_SO) $(if $(KDIR),--kdir '$(KDIR)')
+
 # make check: the runner's self-test, the dg and kbuild tests (under this GCC and the other
 # supported one, 11 or 12), and (without TESTS=) the
 # tests of the tools (SARIF, gate, merge, torture, bad input, learn concurrency, learned
-# rules, install, ccache and distcc - the last installs ccache and distcc as root, else
-# says SKIP); each part prints its own "N passed, N failed", the last line is the total.
+# rules, install, errptr.mk, the documentation's samples and links, ccache and distcc -
+# the last installs ccache and distcc as root, else says SKIP); each part prints its own
+# "N passed, N failed", the last line is the total.  It installs CHECK_PKGS first.
 # The other GCC Debian 12 ships plugin headers for: make check builds errptr for it too
 # (installing gcc-N, g++-N and gcc-N-plugin-dev as root) and runs the dg and kbuild tests
 # with it. CHECK_OTHER_GCC=no skips that.
@@ -132,8 +159,8 @@ OTHER_MAJOR := $(if $(filter yes,$(CHECK_OTHER_GCC)),$(if $(filter 12,$(MAJOR)),
 
 GATE := tools/errptr-gate
 all: $(GATE)
-$(GATE): tools/errptr-gate.c | deps
-	$(CC) -O2 -g -Wall -o $@ $<
+$(GATE): tools/errptr-gate.c VERSION | deps
+	$(CC) -O2 -g -Wall $(VERSION_FLAG) -o $@ $<
 
 TOOLS_RUN = ERRPTR_SLOW_TESTS=1 ERRPTR_MERGE=$(CURDIR)/$(MERGE) sh testsuite/tools/run.sh --cc '$(CC)' \
 	--plugin $(CURDIR)/$(LOADER_SO) --gate $(CURDIR)/$(GATE) $(if $(KDIR),--kdir '$(KDIR)')
@@ -235,7 +262,8 @@ bench: all ksrc
 #     the bundled rules (rules/, learned/ too) into <plugindir>/errptr/rules, where the
 #     plugin looks next to itself. PLUGINDIR=DIR puts all of it into DIR instead.
 #   - tools/errptr-merge and tools/errptr-gate, when built, into $(BINDIR);
-#     docs/errptr.1 into $(MANDIR)/man1.
+#     docs/errptr.1 into $(MANDIR)/man1; tools/errptr.mk (errptr optional in a module
+#     Makefile, docs/manual.md) into $(DATADIR).
 #   - every file installed (with its sha256) and every directory created is recorded in
 #     $(INSTALL_MANIFEST) (under DESTDIR). Installing again adds to it, and drops rules
 #     files that are no longer in rules/.
@@ -245,6 +273,7 @@ bench: all ksrc
 PREFIX ?= /usr/local
 BINDIR ?= $(PREFIX)/bin
 MANDIR ?= $(PREFIX)/share/man
+DATADIR ?= $(PREFIX)/share/errptr
 INSTALL_MANIFEST ?= $(PREFIX)/share/errptr/install-manifest
 PLUGINDIR ?=
 DESTDIR ?=
@@ -257,7 +286,7 @@ D=$DESTDIR
 M=$INSTALL_MANIFEST
 say() { printf '%s\n' "$*"; }
 die() { say "$action: $*" >&2; exit 1; }
-for p in "$M" "$BINDIR" "$MANDIR" $PLUGINDIR; do
+for p in "$M" "$BINDIR" "$MANDIR" "$DATADIR" $PLUGINDIR; do
 	case $p in
 	/*) ;;
 	*) die "'$p' is not an absolute path" ;;
@@ -380,6 +409,7 @@ for t in tools/errptr-merge tools/errptr-gate; do
 	put 755 "$t" "$BINDIR/$(basename "$t")"
 done
 put 644 docs/errptr.1 "$MANDIR/man1/errptr.1"
+put 644 tools/errptr.mk "$DATADIR/errptr.mk"
 
 # Merge with an earlier install: the new entry of a path wins; an earlier rules file
 # in a plugin directory installed now that was not put back is stale (no longer in
@@ -419,12 +449,12 @@ endef
 install uninstall: export ERRPTR_INSTALL_SH := $(value errptr_install_sh)
 
 install: all
-	@PREFIX='$(PREFIX)' DESTDIR='$(DESTDIR)' BINDIR='$(BINDIR)' MANDIR='$(MANDIR)' \
+	@PREFIX='$(PREFIX)' DESTDIR='$(DESTDIR)' BINDIR='$(BINDIR)' MANDIR='$(MANDIR)' DATADIR='$(DATADIR)' \
 	INSTALL_MANIFEST='$(INSTALL_MANIFEST)' PLUGINDIR='$(PLUGINDIR)' CC='$(CC)' \
 		sh -c "$$ERRPTR_INSTALL_SH" errptr-install install
 
 uninstall:
-	@PREFIX='$(PREFIX)' DESTDIR='$(DESTDIR)' BINDIR='$(BINDIR)' MANDIR='$(MANDIR)' \
+	@PREFIX='$(PREFIX)' DESTDIR='$(DESTDIR)' BINDIR='$(BINDIR)' MANDIR='$(MANDIR)' DATADIR='$(DATADIR)' \
 	INSTALL_MANIFEST='$(INSTALL_MANIFEST)' PLUGINDIR='$(PLUGINDIR)' CC='$(CC)' \
 		sh -c "$$ERRPTR_INSTALL_SH" errptr-install uninstall
 # ------------------------------------------------------------------ end of install, uninstall
@@ -442,7 +472,7 @@ CSMITH_PKGS = csmith libcsmith-dev
 
 .PHONY: csmith torture check-ccache-distcc
 csmith: all
-	@$(MAKE) --no-print-directory deps DEPS_PKGS='$(CSMITH_PKGS)'
+	@$(MAKE) --no-print-directory deps DEPS_PKGS='$(CSMITH_PKGS)' CHECK_PKGS=
 	sh tools/csmith-run.sh --cc '$(CC)' --plugin $(CURDIR)/$(LOADER_SO) -n $(CSMITH_N) \
 		$(if $(CSMITH_SEED),--seed $(CSMITH_SEED))
 
@@ -469,7 +499,7 @@ FUZZ_PKGS = clang libclang-rt-14-dev libelf-dev libcdb-dev
 
 .PHONY: fuzz
 fuzz:
-	@$(MAKE) --no-print-directory deps DEPS_PKGS='$(FUZZ_PKGS)'
+	@$(MAKE) --no-print-directory deps DEPS_PKGS='$(FUZZ_PKGS)' CHECK_PKGS=
 	sh tools/fuzz/fuzz.sh --seconds $(FUZZ_SECONDS) --dir $(CURDIR)/build/fuzz \
 		$(if $(filter 1,$(FUZZ_KEEP)),--keep) $(FUZZ_HARNESSES)
 # ------------------------------------------------------------------ end of fuzzing

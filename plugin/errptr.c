@@ -16,7 +16,7 @@ int plugin_is_GPL_compatible;
 bool errptr_verbose;
 const char *errptr_plugin_name;
 
-#define ERRPTR_VERSION "0.1"
+/* ERRPTR_VERSION: the file VERSION, given by the Makefile as -DERRPTR_VERSION="..." */
 
 #ifndef ERRPTR_RULES_DIR
 #define ERRPTR_RULES_DIR "/usr/share/errptr/rules"

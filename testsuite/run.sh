@@ -337,9 +337,10 @@ run_dg() {
 	judge "$f" "$status" "$W/ann" "$W/diag" "$W/log" compile
 }
 
-# copy_sources SRC DEST: copy a kbuild directory without any build products in it
+# copy_sources SRC DEST: copy a kbuild directory without any build products in it; a
+# symbolic link is copied as the file it names (a module's errptr.mk -> tools/errptr.mk)
 copy_sources() {
-	rm -rf "$2" && mkdir -p "$2" && cp -R "$1/." "$2/" &&
+	rm -rf "$2" && mkdir -p "$2" && cp -RL "$1/." "$2/" &&
 		find "$2" \( -name '*.o' -o -name '*.ko' -o -name '*.mod' -o -name '*.mod.c' \
 			-o -name '.*.cmd' -o -name '*.d' -o -name modules.order -o -name Module.symvers \
 			-o -name '*.a' -o -name '.tmp_*' \) -exec rm -rf {} + 2>/dev/null

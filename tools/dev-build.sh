@@ -11,6 +11,7 @@ major=$($cc -dumpversion | cut -d. -f1)
 cxx=g++-$major
 command -v "$cxx" >/dev/null 2>&1 || cxx=g++
 inc=$($cc -print-file-name=plugin)/include
+version=$(cat "$top/VERSION")
 mkdir -p "$out"
 objs=
 for src in "$top"/plugin/*.c; do
@@ -18,7 +19,8 @@ for src in "$top"/plugin/*.c; do
 	obj=$out/$(basename "$src" .c).o
 	if [ ! -e "$obj" ] || [ "$src" -nt "$obj" ] || [ -n "$(find "$top/plugin" -name '*.h' -newer "$obj")" ]; then
 		$cxx -x c++ -std=gnu++14 -fno-rtti -fno-exceptions -fPIC -O2 -g -Wall -Wno-unused-parameter \
-			-I"$inc" -DERRPTR_RULES_DIR="\"$top/rules\"" -c "$src" -o "$obj"
+			-I"$inc" -DERRPTR_RULES_DIR="\"$top/rules\"" -DERRPTR_VERSION="\"$version\"" \
+			-c "$src" -o "$obj"
 	fi
 	objs="$objs $obj"
 done

@@ -1,19 +1,23 @@
 /*
  * errptr-gate - fail a build on errptr findings that are not in its baseline.
  *
- *   errptr-gate [--baseline FILE] [--root DIR] [--update | --list]
- *               [--merge FILE] [--json FILE] [-q] SARIF-OR-DIR...
+ *   errptr-gate [--baseline FILE] [--root DIR] [--fail-on LEVEL]
+ *               [--update | --list] [--merge FILE] [--json FILE] [-q]
+ *               SARIF-OR-DIR...
+ *   errptr-gate --version
  *
  * Reads the SARIF logs that -fplugin-arg-errptr-sarif=FILE wrote (files, or
  * directories searched recursively for *.sarif) and the baseline FILE
  * (default errptr-baseline.txt), prints every finding that is not in the
- * baseline in compiler style,
+ * baseline in compiler style, with the level the plugin gave it,
  *
- *   file:line:col: error: message [errptr-CHECK]
+ *   file:line:col: warning: message [errptr-CHECK]
  *   file:line:col: note: ...                         (its notes)
  *
- * and exits 0 when there is none, 1 when there are, 2 on a usage or input
- * error (no SARIF log found, a log that does not parse, ...).  --update
+ * and exits 0 when none of them is at LEVEL or above (--fail-on: error,
+ * warning or note; default warning: a new note alone passes), 1 when one is,
+ * 2 on a usage or input error (no SARIF log found, a log that does not
+ * parse, ...).  --update
  * writes the baseline from the logs instead (every current finding is
  * accepted) and exits 0.  --merge FILE also writes the findings of all logs
  * as one SARIF log with a single run (what GitHub code scanning accepts):
@@ -55,6 +59,11 @@
 #include <unistd.h>
 
 #define DEFAULT_BASELINE "errptr-baseline.txt"
+
+/* errptr's version, the file VERSION: the Makefile passes it (-DERRPTR_VERSION). */
+#ifndef ERRPTR_VERSION
+#define ERRPTR_VERSION "unknown (built without errptr's Makefile)"
+#endif
 
 static const char *progname = "errptr-gate";
 
@@ -1248,6 +1257,18 @@ write_flat_json(const char *path)
 	close_output(f, path, tmp);
 }
 
+/* The levels --fail-on takes, lowest first; a SARIF "none" (or anything else) ranks 0. */
+static const char *const levels[] = { "note", "warning", "error" };
+
+static int
+level_rank(const char *level)
+{
+	for (int i = 0; i < 3; i++)
+		if (strcmp(level, levels[i]) == 0)
+			return i + 1;
+	return 0;
+}
+
 static void
 print_location(const char *file, long line, long col)
 {
@@ -1265,17 +1286,19 @@ static void
 usage(FILE *f)
 {
 	fprintf(f,
-		"usage: %s [--baseline FILE] [--root DIR] [--update | --list] [--merge FILE]\n"
-		"       [--json FILE] [-q] SARIF-FILE-OR-DIR...\n"
+		"usage: %s [--baseline FILE] [--root DIR] [--fail-on LEVEL] [--update | --list]\n"
+		"       [--merge FILE] [--json FILE] [-q] SARIF-FILE-OR-DIR...\n"
 		"  Print the errptr findings of the SARIF logs that are not in the baseline;\n"
-		"  exit 0 when there are none, 1 when there are, 2 on errors.\n"
+		"  exit 1 when one of them is at LEVEL or above, else 0; 2 on errors.\n"
 		"  --baseline FILE  accepted findings (default: " DEFAULT_BASELINE "; none if missing)\n"
+		"  --fail-on LEVEL  error, warning or note (default: warning)\n"
 		"  --root DIR       findings' files are keyed relative to DIR (default: .)\n"
 		"  --update         write the baseline from the logs and exit 0\n"
 		"  --merge FILE     also write all findings as one SARIF log (one run) to FILE\n"
 		"  --json FILE      also write all findings as a flat JSON array to FILE\n"
 		"  --list           print every finding with its level; no baseline; exit 0\n"
-		"  -q               no summary line\n",
+		"  -q               no summary line\n"
+		"  --version        print errptr's version\n",
 		progname);
 }
 
@@ -1286,6 +1309,7 @@ main(int argc, char **argv)
 	const char *root_arg = ".";
 	const char *merge_path = NULL, *json_path = NULL;
 	bool update = false, quiet = false, list = false;
+	const char *fail_on = "warning";
 	char **inputs = xmalloc(argc * sizeof(*inputs));
 	int ninputs = 0;
 
@@ -1297,6 +1321,13 @@ main(int argc, char **argv)
 			json_path = a + 7;
 		} else if (strcmp(a, "--list") == 0) {
 			list = true;
+		} else if (strcmp(a, "--fail-on") == 0 && i + 1 < argc) {
+			fail_on = argv[++i];
+		} else if (strncmp(a, "--fail-on=", 10) == 0) {
+			fail_on = a + 10;
+		} else if (strcmp(a, "--version") == 0) {
+			printf("%s %s\n", progname, ERRPTR_VERSION);
+			return 0;
 		} else if ((strcmp(a, "--baseline") == 0 || strcmp(a, "--root") == 0 ||
 			    strcmp(a, "--merge") == 0) && i + 1 < argc) {
 			if (a[2] == 'b')
@@ -1322,7 +1353,8 @@ main(int argc, char **argv)
 			while (++i < argc)
 				inputs[ninputs++] = argv[i];
 		} else if (strcmp(a, "--json") == 0 || strcmp(a, "--baseline") == 0 ||
-			   strcmp(a, "--root") == 0 || strcmp(a, "--merge") == 0) {
+			   strcmp(a, "--root") == 0 || strcmp(a, "--merge") == 0 ||
+			   strcmp(a, "--fail-on") == 0) {
 			fprintf(stderr, "%s: option %s needs an argument\n", progname, a);
 			usage(stderr);
 			return 2;
@@ -1333,6 +1365,12 @@ main(int argc, char **argv)
 		} else {
 			inputs[ninputs++] = argv[i];
 		}
+	}
+	if (level_rank(fail_on) == 0) {
+		fprintf(stderr, "%s: --fail-on %s: the level is error, warning or note\n", progname,
+			fail_on);
+		usage(stderr);
+		return 2;
 	}
 	if (ninputs == 0) {
 		usage(stderr);
@@ -1395,7 +1433,7 @@ main(int argc, char **argv)
 	}
 
 	read_baseline(baseline_path);
-	size_t fresh = 0, accepted = 0, gone = 0;
+	size_t fresh = 0, failing = 0, accepted = 0, gone = 0;
 	for (size_t i = 0; i < nall; i++) {
 		struct finding *x = all[i];
 		if (in_baseline(x->key)) {
@@ -1404,8 +1442,9 @@ main(int argc, char **argv)
 		}
 		x->fresh = true;
 		fresh++;
+		failing += level_rank(x->level) >= level_rank(fail_on);
 		print_location(x->shown, x->line, x->column);
-		printf("error: %s [%s]\n", x->message, x->rule);
+		printf("%s: %s [%s]\n", x->level, x->message, x->rule);
 		for (int j = 0; j < x->nnotes; j++) {
 			print_location(x->notes[j].file, x->notes[j].line, x->notes[j].column);
 			printf("note: %s\n", x->notes[j].text);
@@ -1419,10 +1458,13 @@ main(int argc, char **argv)
 	if (!quiet) {
 		fprintf(stderr, "%s: %zu new finding%s, %zu in the baseline", progname, fresh,
 			fresh == 1 ? "" : "s", accepted);
+		if (fresh > failing)
+			fprintf(stderr, "; %zu new below --fail-on=%s, not failing the gate",
+				fresh - failing, fail_on);
 		if (gone)
 			fprintf(stderr, "; %zu baseline entr%s no longer reported (drop %s with --update)",
 				gone, gone == 1 ? "y is" : "ies are", gone == 1 ? "it" : "them");
 		fputc('\n', stderr);
 	}
-	return fresh ? 1 : 0;
+	return failing ? 1 : 0;
 }

@@ -2,7 +2,7 @@
 # gate.sh - tools/errptr-gate on real kbuild builds of examples/seed-hook:
 #   - the baseline build passes the gate (exit 0) once its finding is in the baseline;
 #   - a copy with one more bad "return NULL" in a second hook fails it (exit 1) and the
-#     gate prints only the new finding, compiler style;
+#     gate prints only the new finding, compiler style, at its level (warning here);
 #   - the baseline survives line drift (blank lines inserted above the bug: exit 0);
 #   - a unit compiled again leaves its old log behind: only the newest log counts;
 #   - a finding in a header, reported by two units, counts once;
@@ -12,6 +12,8 @@
 #   - --list prints every finding with its own level (error, warning, note) and its
 #     notes, exits 0, counts levels on stderr and reads no baseline;
 #   - --json FILE writes a flat JSON array (keys, escapes, [] for no finding);
+#   - the gate prints each new finding at its own level; --fail-on LEVEL (default
+#     warning) decides which levels fail it: a new note alone does not;
 #   - no logs, a broken log, no arguments, --json without FILE: exit 2.
 . "$(dirname "$0")/lib.sh"
 plugin_ok
@@ -87,9 +89,9 @@ build newbug || finish
 gate newbug --baseline "$T/base/errptr-baseline.txt" sarif
 status=$?
 check "newbug: the gate fails (exit $status)" test "$status" = 1
-check "newbug: it prints one error, the new one, compiler style at its line ($newline)" \
-	test "$(grep -c ': error: ' "$T/newbug/gate.out")" = 1 -a \
-	"$(grep -c "^file_hook\.c:$newline:[0-9][0-9]*: error: 'akfs_hook_filp_open' returns NULL here, but it stands in for 'filp_open', whose callers test the result only with IS_ERR() \[errptr-null-return\]\$" "$T/newbug/gate.out")" = 1
+check "newbug: it prints one finding, the new one, compiler style at its line ($newline), as the warning it is" \
+	test "$(grep -c ': warning: ' "$T/newbug/gate.out")" = 1 -a "$(grep -c ': error: ' "$T/newbug/gate.out")" = 0 -a \
+	"$(grep -c "^file_hook\.c:$newline:[0-9][0-9]*: warning: 'akfs_hook_filp_open' returns NULL here, but it stands in for 'filp_open', whose callers test the result only with IS_ERR() \[errptr-null-return\]\$" "$T/newbug/gate.out")" = 1
 check "newbug: the error's notes follow it" \
 	grep -q "^file_hook\.c:[0-9]*:[0-9]*: note: 'akfs_hook_filp_open' stands in for 'filp_open'" "$T/newbug/gate.out"
 check "newbug: a summary on stderr" grep -q '1 new finding, 1 in the baseline' "$T/newbug/gate.err"
@@ -160,7 +162,7 @@ n_logged=$(cat "$h"/sarif/*.sarif | grep -c '"ruleId":"errptr-null-return"')
 gate hdr sarif
 status=$?
 check "header: reported by both units ($n_logged), printed once by the gate (exit $status)" \
-	test "$n_logged" = 2 -a "$status" = 1 -a "$(grep -c ': error: ' "$h/gate.out")" = 1
+	test "$n_logged" = 2 -a "$status" = 1 -a "$(grep -c ': warning: ' "$h/gate.out")" = 1
 gate hdr --update sarif
 key=$(grep -v '^#' "$h/errptr-baseline.txt" | cut -f1)
 fp=$("$PY" "$CHECK_PY" get "$h/sarif/$(cd "$h/sarif" && ls a.c.*)" fingerprints)
@@ -177,30 +179,30 @@ if mknod "$T/base/null" c 1 3 2>/dev/null; then
 	check "--merge into a character device keeps the device" test -c "$T/base/null"
 fi
 
-# ---- docs/ci.md's make recipe (errptr.mk), as written there: baseline, then a new bug
+# ---- docs/ci.md's make recipe (errptr-ci.mk), as written there: baseline, then a new bug
 r=$T/recipe
 mkdir -p "$r/errptr/plugin" "$r/errptr/tools" "$r/errptr/rules"
 for so in "$(dirname "$ERRPTR_PLUGIN")"/errptr*.so; do ln -s "$so" "$r/errptr/plugin/"; done
-ln -s "$top/tools/errptr-gate.c" "$r/errptr/tools/"
+ln -s "$GATE" "$r/errptr/tools/errptr-gate"
 cp "$top"/rules/*.rules "$r/errptr/rules/" 2>/dev/null
 cp "$T/tools.rules" "$r/errptr/rules/zz-tools.rules"	# read last: wins
-awk '/^```make$/ { on = 1; next } /^```$/ { on = 0 } on' "$top/docs/ci.md" >"$r/errptr.mk"
+awk '/^```make$/ { on = 1; next } /^```$/ { on = 0 } on' "$top/docs/ci.md" >"$r/errptr-ci.mk"
 cp -R "$seed" "$r/mod"
 rmake() {
 	(cd "$r" && unset MAKEFLAGS MFLAGS MAKELEVEL MAKEOVERRIDES &&
-		make -f errptr.mk ERRPTR="$r/errptr" KSRC="$KDIR" M=mod CC="$CC" $KBUILD_COMPAT "$@") \
+		make -f errptr-ci.mk ERRPTR="$r/errptr" KSRC="$KDIR" M=mod CC="$CC" $KBUILD_COMPAT "$@") \
 		>"$r/make.log" 2>&1
 }
 rmake errptr-baseline
-check "docs/ci.md errptr.mk: errptr-baseline builds the module and writes the baseline" \
+check "docs/ci.md errptr-ci.mk: errptr-baseline builds the module and writes the baseline" \
 	grep -q '^[0-9a-f]*:1	errptr-null-return	file_hook.c	akfs_hook_do_filp_open' "$r/errptr-baseline.txt"
 rmake errptr
-check "docs/ci.md errptr.mk: errptr passes on the baseline build" test $? = 0
+check "docs/ci.md errptr-ci.mk: errptr passes on the baseline build" test $? = 0
 cp "$T/newbug-file_hook.c" "$r/mod/file_hook.c"
 rmake errptr
 status=$?
-check "docs/ci.md errptr.mk: errptr fails on the new bug, and prints it (make exit $status)" \
-	test "$status" != 0 -a "$(grep -c "^mod/file_hook\.c:[0-9]*:[0-9]*: error: 'akfs_hook_filp_open'" "$r/make.log")" = 1
+check "docs/ci.md errptr-ci.mk: errptr fails on the new bug, and prints it (make exit $status)" \
+	test "$status" != 0 -a "$(grep -c "^mod/file_hook\.c:[0-9]*:[0-9]*: warning: 'akfs_hook_filp_open'" "$r/make.log")" = 1
 
 # ---- --list and --json: plain compiles with findings of each level
 # warn.c: is-err-on-null at its default level (warning); note.c: the same lowered to note;
@@ -284,8 +286,42 @@ check "--list: the summary on stderr counts by level" \
 	grep -x 'errptr-gate: 3 findings: 1 error, 1 warning, 1 note' "$l/gate.err"
 gate lvl sarif
 status=$?
-check "--list: without it the same logs fail the gate, every finding an error (exit $status)" \
-	test "$status" = 1 -a "$(grep -c ': error: .* \[errptr-[a-z-]*\]$' "$l/gate.out")" = 3
+check "gate: without --list the same logs fail the gate (a new warning and error; exit $status)" \
+	test "$status" = 1
+check "gate: each new finding printed at its own level: one error, one warning, one note" \
+	test "$(grep -c "^err\.c:8:[0-9]*: error: 'err_hook' returns NULL here" "$l/gate.out")" = 1 -a \
+	"$(grep -c "^warn\.c:6:[0-9]*: warning: IS_ERR() does not catch" "$l/gate.out")" = 1 -a \
+	"$(grep -c "^note\.c:6:[0-9]*: note: IS_ERR() does not catch" "$l/gate.out")" = 1 -a \
+	"$(grep -c ' \[errptr-[a-z-]*\]$' "$l/gate.out")" = 3
+
+# --fail-on: the logs of one level each (the clean unit's log with them)
+for u in warn note err; do
+	mkdir -p "$T/only-$u"
+	cp "$l/sarif/$u.c."* "$T/only-$u/"
+done
+# failon UNIT ARGS...: the exit status of the gate on the log of UNIT alone
+failon() {
+	u=$1
+	shift
+	(cd "$l" && "$GATE" -q --baseline none.txt "$@" "$T/only-$u") >/dev/null 2>&1
+	echo $?
+}
+check "--fail-on: by default (warning) a new note alone passes the gate (exit $(failon note))" \
+	test "$(failon note)" = 0
+gate lvl --baseline none.txt "$T/only-note"
+check "--fail-on: ... the note is printed as a note, and the summary says it does not fail the gate" \
+	sh -c "grep -q '^[^ ]*note\.c:6:[0-9]*: note: IS_ERR() does not catch' '$l/gate.out' &&
+		grep -q '1 new finding, 0 in the baseline; 1 new below --fail-on=warning, not failing the gate' '$l/gate.err'"
+check "--fail-on: by default a new warning fails the gate (exit $(failon warn)), a new error too ($(failon err))" \
+	test "$(failon warn)" = 1 -a "$(failon err)" = 1
+check "--fail-on=note: a new note fails the gate (exit $(failon note --fail-on=note))" \
+	test "$(failon note --fail-on=note)" = 1
+check "--fail-on error: a new warning passes ($(failon warn --fail-on error)), a new error fails ($(failon err --fail-on error))" \
+	test "$(failon warn --fail-on error)" = 0 -a "$(failon err --fail-on error)" = 1
+gate lvl --fail-on=fatal sarif
+status=$?
+check "--fail-on=fatal: not a level: usage error, exit 2 (exit $status)" \
+	sh -c "test '$status' = 2 && grep -q -- '--fail-on fatal: the level is error, warning or note' '$l/gate.err'"
 
 # a baseline that accepts every finding: the gate passes, --list still prints them all
 gate lvl --update sarif

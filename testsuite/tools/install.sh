@@ -17,8 +17,10 @@
 #    files are already in the way): "make install"; -fplugin=errptr without a path loads
 #    it; a module whose Makefile is only "obj-m := x.o" and "ccflags-y += -fplugin=errptr"
 #    (examples/seed-hook as one unit x.c) fails with the seed bug reported, the fixed
-#    example builds x.ko; "make uninstall" leaves the plugin directories, $PREFIX/bin,
-#    $PREFIX/share and man1 as they were, and -fplugin=errptr no longer loads. Runs under
+#    example builds x.ko; so does one whose Makefile includes the installed errptr.mk;
+#    "make uninstall" leaves the plugin directories, $PREFIX/bin, $PREFIX/share and man1
+#    as they were, -fplugin=errptr no longer loads, and the module with errptr.mk builds
+#    without errptr (its copy of errptr.mk adds nothing). Runs under
 #    a lock (/tmp/errptr-install-test.lock), and uninstalls on any exit once installed.
 #
 # Environment: KDIR (kernel build directory, default: what testsuite/run.sh --print-kdir
@@ -43,7 +45,7 @@ PREFIX=${PREFIX:-/usr/local}
 # built for each GCC explicitly below, so start from a clean make environment.
 unset MAKEFLAGS MAKEOVERRIDES MFLAGS MAKELEVEL
 [ -n "${KDIR:-}" ] || KDIR=$(sh "$top/testsuite/run.sh" --print-kdir 2>/dev/null)
-unset MAKEFLAGS MFLAGS MAKELEVEL DESTDIR PLUGINDIR BINDIR MANDIR INSTALL_MANIFEST
+unset MAKEFLAGS MFLAGS MAKELEVEL DESTDIR PLUGINDIR BINDIR MANDIR DATADIR INSTALL_MANIFEST
 
 T=$(mktemp -d "${TMPDIR:-/tmp}/errptr-install.XXXXXX") || exit 2
 src=$T/src
@@ -165,6 +167,7 @@ expected_files() {
 		echo "$PREFIX/bin/$t tools/$t 755"
 	done
 	echo "$PREFIX/share/man/man1/errptr.1 docs/errptr.1 644"
+	echo "$PREFIX/share/errptr/errptr.mk tools/errptr.mk 644"
 	echo "$PREFIX/share/errptr/install-manifest - 644"
 }
 expected_files | sort -u >"$T/expected"
@@ -400,8 +403,9 @@ for n in $majors; do
 	fi
 done
 
-# The kernel developer's way: a module Makefile with one errptr line.
-module() {	# module EXAMPLE DIR
+# The kernel developer's way: a module Makefile with one errptr line, or one that
+# includes a copy of errptr.mk (FILE) to load errptr where it is installed.
+module() {	# module EXAMPLE DIR [FILE]
 	rm -rf "$2"
 	mkdir -p "$2"
 	cp "$src/examples/$1/"*.c "$src/examples/$1/"*.h "$2/"
@@ -412,7 +416,12 @@ module() {	# module EXAMPLE DIR
 			echo "#undef pr_fmt"
 		done
 	} >"$2/x.c"
-	printf 'obj-m := x.o\nccflags-y += -fplugin=errptr\n' >"$2/Makefile"
+	if [ -n "${3:-}" ]; then
+		cp "$3" "$2/errptr.mk"
+		printf 'obj-m := x.o\ninclude $(src)/errptr.mk\n' >"$2/Makefile"
+	else
+		printf 'obj-m := x.o\nccflags-y += -fplugin=errptr\n' >"$2/Makefile"
+	fi
 	make -C "$KDIR" M="$2" >"$2.log" 2>&1
 }
 module seed-hook "$T/mod"
@@ -431,6 +440,15 @@ if [ "$status" = 0 ] && [ -f "$T/modfix/x.ko" ] && ! grep -q "\[errptr-" "$T/mod
 else
 	fail "module examples/seed-hook-fixed: exit status $status"
 	show "$T/modfix.log"
+fi
+module seed-hook "$T/modmk" "$PREFIX/share/errptr/errptr.mk"
+status=$?
+if [ "$status" != 0 ] &&
+	grep -q "file_hook\.c:[0-9]*:[0-9]*: error: 'akfs_hook_do_filp_open' returns NULL here.*\[errptr-null-return\]" "$T/modmk.log"; then
+	pass "module with 'include \$(src)/errptr.mk' (the installed one): errptr loaded, the seed bug reported"
+else
+	fail "module with 'include \$(src)/errptr.mk': exit status $status"
+	show "$T/modmk.log"
 fi
 mv "$src/rules.away" "$src/rules"
 
@@ -453,6 +471,14 @@ while read -r path; do
 	[ -e "$path" ] && left="$left $path"
 done <"$T/expected.paths"
 [ -z "$left" ] && pass "no installed file is left" || fail "left after uninstall:$left"
+module seed-hook "$T/modmk" "$src/tools/errptr.mk"
+status=$?
+if [ "$status" = 0 ] && [ -f "$T/modmk/x.ko" ] && ! grep -q "\[errptr-" "$T/modmk.log"; then
+	pass "after uninstall the module with errptr.mk builds x.ko without errptr (the seed bug goes through, as without errptr)"
+else
+	fail "after uninstall the module with errptr.mk: exit status $status"
+	show "$T/modmk.log"
+fi
 if gcc -fplugin=errptr -c "$T/seed.c" -o /dev/null >"$T/gone.log" 2>&1; then
 	fail "gcc -fplugin=errptr still works after uninstall"
 else

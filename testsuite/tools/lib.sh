@@ -111,7 +111,8 @@ gate_ok() {
 		return 0
 	fi
 	GATE=$T/errptr-gate
-	if ! $CC -std=c99 -O2 -Wall -Wextra -Werror -o "$GATE" "$top/tools/errptr-gate.c" \
+	if ! $CC -std=c99 -O2 -Wall -Wextra -Werror -DERRPTR_VERSION="\"$(cat "$top/VERSION")\"" \
+		-o "$GATE" "$top/tools/errptr-gate.c" \
 		>"$T/gate-build.log" 2>&1; then
 		fail "tools/errptr-gate.c compiles without warnings: $(head -n 3 "$T/gate-build.log")"
 		finish
