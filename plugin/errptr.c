@@ -5,6 +5,7 @@
 #include "check.h"
 #include "contracts.h"
 #include "errapi.h"
+#include "kernel.h"
 #include "learn.h"
 #include "options.h"
 #include "pass.h"
@@ -31,6 +32,8 @@ static const char help_text[] =
 	"                                      CHECK is one of:\n"
 	"%s"
 	"  -fplugin-arg-errptr-sarif=FILE      also write the findings to FILE (SARIF 2.1.0)\n"
+	"  -fplugin-arg-errptr-kernel=X.Y      the kernel the unit is compiled against\n"
+	"                                      (default: read from the kernel build tree)\n"
 	"  -fplugin-arg-errptr-learn           record contract facts in the object file\n"
 	"                                      (section .discard.errptr, for errptr-merge)\n"
 	"  -fplugin-arg-errptr-verbose         explain decisions in notes\n"
@@ -165,6 +168,13 @@ parse_arguments(struct plugin_name_args *info)
 				ok = false;
 			} else {
 				sarif_path = value;
+			}
+		} else if (strcmp(key, "kernel") == 0) {
+			if (!value || !kernel_set_version(value)) {
+				error("errptr: %qs takes the kernel version the unit is compiled "
+				      "against, %<=MAJOR.MINOR%> (e.g. %<=6.12%>)",
+				      option_text(info, key, value));
+				ok = false;
 			}
 		} else if (strcmp(key, "no-default-rules") == 0 && !value) {
 			default_rules = false;

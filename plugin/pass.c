@@ -40,6 +40,7 @@
 #include "check.h"
 #include "callers.h"
 #include "facts.h"
+#include "kernel.h"
 #include "members.h"
 #include "names.h"
 #include "options.h"
@@ -129,6 +130,26 @@ analyse_function(function *fn)
 }
 
 /* ---- the facts of the whole unit, before the first body ----------------- */
+/* Which kernel the contracts are chosen for: in verbose notes, and in the
+ * SARIF log's run properties. */
+static void
+describe_kernel(void)
+{
+	const char *release = kernel_release();
+	if (errptr_verbose) {
+		if (release)
+			inform(UNKNOWN_LOCATION, "errptr: compiled against Linux %s (%s)", release,
+			       kernel_version_source());
+		else
+			inform(UNKNOWN_LOCATION, "errptr: not compiled against a Linux kernel tree");
+	}
+	if (release && sarif_enabled()) {
+		char json[80];
+		snprintf(json, sizeof(json), "\"%s\"", release);
+		sarif_property("kernel", json);
+	}
+}
+
 static bool unit_facts_built;
 
 static void
@@ -138,6 +159,7 @@ build_unit_facts(void)
 	bool usable = true;
 
 	unit_facts_built = true;
+	describe_kernel();
 	/* the measures of stats.c, with the checks, when a log is kept */
 	if (sarif_enabled())
 		hooks_of[PHASE_FUNCTION][nhooks[PHASE_FUNCTION]++] = &stats_hooks;
@@ -371,6 +393,19 @@ explain_summary(const struct fn_summary *s)
 	if (standin_find(s, any_contract, &st))
 		inform(DECL_SOURCE_LOCATION(s->decl), "errptr: %qs stands in for %qs: %s",
 		       decl_name(s->decl), st.api, standin_evidence_text(&st, evidence, sizeof(evidence)));
+	/* a rule about this very function that its body contradicts */
+	const struct contract *c = DECL_NAME(s->decl) ? contract_for_function(decl_name(s->decl)) : NULL;
+	unsigned said = c ? VK_PROVEN(fails_to_mask(c->fails)) : 0;
+	unsigned extra = VK_PROVEN(m) & (VK_NULL | VK_ERR) & ~said;
+	if (said && extra) {
+		char origin[512];
+		inform(DECL_SOURCE_LOCATION(s->decl),
+		       "errptr: the rule for %qs (%s) says fails=%s, but its body here returns %s: "
+		       "calls in this file go by the body", decl_name(s->decl),
+		       contract_origin_text(c, origin, sizeof(origin)), fails_name(c->fails),
+		       extra == VK_NULL ? "NULL" : extra == VK_ERR ? "error pointers"
+					 : "NULL and error pointers");
+	}
 }
 
 static int
