@@ -11,6 +11,7 @@
  * in for the API, a caller that tests only IS_ERR(), and a fix-it.
  */
 #include "check.h"
+#include "callers.h"
 #include "report.h"
 #include "standin.h"
 
@@ -65,6 +66,16 @@ null_return_on_summary(const struct fn_summary *s)
 
 	if (!s->null_returns || !standin_find(s, contract_callers_break_on_null, &st))
 		return;
+	/* The code at hand beats knowledge from elsewhere: a learned
+	 * contract of this very function (from another tree, another
+	 * version) never makes its own "return NULL;" an error, and neither
+	 * does any rule of it when this file's callers test its result for
+	 * NULL. */
+	if (st.kind == STANDIN_DEFINITION) {
+		enum callers_kind here = callers_tested_as(s->decl, NULL);
+		if (st.contract->learned || here == CALLERS_NULL || here == CALLERS_IS_ERR_OR_NULL)
+			return;
+	}
 	const char *fn = decl_name(s->decl);
 	for (struct null_return *nr = s->null_returns; nr; nr = nr->next) {
 		/* ERR_PTR(0): err-ptr-zero reports it at the ERR_PTR() call */
