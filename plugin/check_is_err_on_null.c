@@ -168,10 +168,11 @@ report_is_err(function *fn, location_t loc, bool is_call, gimple *src, const cha
 	if (report_emit(r)) {
 		tree callee = gimple_call_fndecl(src);
 		const struct fn_summary *s = callee ? summary_find(callee) : NULL;
+		char origin[512];
 		if (c && c->rule_file) {
 			report_note(r, UNKNOWN_LOCATION,
-				    "'%s' returns NULL on failure, never an error pointer (%s:%d)", api,
-				    c->rule_file, c->rule_line);
+				    "'%s' returns NULL on failure, never an error pointer (%s)", api,
+				    contract_origin_text(c, origin, sizeof(origin)));
 		} else if (!c && s && s->null_returns) {
 			report_note(r, s->null_returns->loc,
 				    "'%s' returns NULL here, never an error pointer", api);

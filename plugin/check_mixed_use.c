@@ -602,10 +602,11 @@ static void
 explain_source(struct report *r, const struct pending *p)
 {
 	if (p->rule) {
+		char origin[512];
 		if (p->rule->rule_file)
 			report_note(r, UNKNOWN_LOCATION,
-				    "%s returns NULL or an error pointer (rule fails=both, %s:%d)",
-				    p->src, p->rule->rule_file, p->rule->rule_line);
+				    "%s returns NULL or an error pointer (rule fails=both, %s)",
+				    p->src, contract_origin_text(p->rule, origin, sizeof(origin)));
 		return;
 	}
 	if (p->member) {

@@ -399,10 +399,11 @@ report_null_check(function *fn, location_t test_loc, tree tested, tree root, gim
 	if (report_emit(r)) {
 		if (what && u.loc != UNKNOWN_LOCATION)
 			report_note(r, u.loc, "the error pointer then flows on as if valid: it %s", what);
+		char origin[512];
 		if (contract && contract->rule_file)
 			report_note(r, UNKNOWN_LOCATION,
-				    "'%s' reports failure with ERR_PTR(), never NULL (%s:%d)", api,
-				    contract->rule_file, contract->rule_line);
+				    "'%s' reports failure with ERR_PTR(), never NULL (%s)", api,
+				    contract_origin_text(contract, origin, sizeof(origin)));
 		else if (!contract && gimple_call_fndecl(src))
 			report_note(r, DECL_SOURCE_LOCATION(gimple_call_fndecl(src)),
 				    "'%s' returns an error pointer on failure and never NULL", api);
@@ -454,10 +455,11 @@ report_unneeded(function *fn, location_t test_loc, gimple *call, const char *api
 	report_event(r, gimple_location(call), fn->decl, "'%s' is called here", api);
 	report_event(r, test_loc, fn->decl, "its result is tested here");
 	if (report_emit(r)) {
+		char origin[512];
 		if (c->rule_file)
 			report_note(r, UNKNOWN_LOCATION,
-				    "the contract of '%s' says callers need not test its result (%s:%d)",
-				    api, c->rule_file, c->rule_line);
+				    "the contract of '%s' says callers need not test its result (%s)",
+				    api, contract_origin_text(c, origin, sizeof(origin)));
 		if (strncmp(api, "debugfs_", 8) == 0)
 			report_note(r, UNKNOWN_LOCATION,
 				    "debugfs functions accept the error value '%s' may return, and a "

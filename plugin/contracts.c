@@ -171,6 +171,19 @@ contract_named_in(const char *ident, size_t min_len,
 	return best;
 }
 
+const char *
+contract_origin_text(const struct contract *c, char *buf, size_t size)
+{
+	if (c->learned)
+		snprintf(buf, size, "learned from %s%s%s%s", c->versions ? "Linux " : "the kernel",
+			 c->versions ? c->versions : "", c->src ? ", " : "", c->src ? c->src : "");
+	else if (c->rule_file)
+		snprintf(buf, size, "%s:%d", c->rule_file, c->rule_line);
+	else
+		snprintf(buf, size, "a rule");
+	return buf;
+}
+
 bool
 contract_callers_break_on_null(const struct contract *c)
 {
@@ -255,6 +268,21 @@ store(htab_t table, const char *key, const struct contract *c)
 /* Set while the files of rules/learned/ are read. */
 static bool reading_learned;
 
+/* The kernel a learned rules file of one version was learned from, by its
+ * name: "linux-6.1.rules" -> "6.1"; NULL if the name says none. */
+const char *
+contract_file_version(const char *file)
+{
+	const char *base = lbasename(file);
+	if (strncmp(base, "linux-", 6) != 0)
+		return NULL;
+	const char *v = base + 6;
+	size_t n = strspn(v, "0123456789.");
+	while (n && v[n - 1] == '.')
+		n--;
+	return n ? xstrndup(v, n) : NULL;
+}
+
 static void
 contract_of(struct reader *rd, bool member, const struct rule_contract *rc, struct contract *out)
 {
@@ -270,6 +298,7 @@ contract_of(struct reader *rd, bool member, const struct rule_contract *rc, stru
 	c.rule_file = rd->file;
 	c.rule_line = rd->p.line;
 	c.learned = reading_learned;
+	c.versions = reading_learned ? contract_file_version(rd->file) : NULL;
 	*out = c;
 }
 

@@ -43,6 +43,7 @@ struct contract {
 	const char *rule_file;	/* where the rule was read */
 	int rule_line;
 	bool learned;		/* from rules/learned/: evidence, not a promise */
+	const char *versions;	/* learned: the kernels, "6.1" or "5.10, 6.1 and 6.12" */
 	tree decl;		/* the API's declaration in this unit, if seen */
 };
 
@@ -76,6 +77,13 @@ unsigned fails_to_mask(enum fail_kind k);
 /* An API whose callers break on NULL: they test only IS_ERR(), and the
  * API itself never returns NULL (else they would be wrong already). */
 bool contract_callers_break_on_null(const struct contract *c);
+/* Where C comes from, for notes: "learned from Linux 6.12, mm/filemap.c:1901"
+ * or "rules/kernel.rules:253". */
+const char *contract_origin_text(const struct contract *c, char *buf, size_t size);
+
+/* The kernel version a learned rules file is of, by its name
+ * ("linux-6.1.rules": "6.1"), or NULL. */
+const char *contract_file_version(const char *file);
 
 /* One "func"/"member" rule line, for the learned index (rules_index.c). */
 bool contracts_parse_rule(const char *where, char *text, bool member, const char *name,

@@ -219,6 +219,7 @@ rules_index_lookup(bool member, const char *name)
 		*e->c = c;
 		e->c->name = e->key + strlen(member ? "member:" : "func:");
 		e->c->rule_file = ix->rules;
+		e->c->versions = contract_file_version(ix->rules);
 		e->c->rule_line = (int)lineno;
 	} else {
 		ix->broken = true;	/* contracts.c said why, naming the entry */
