@@ -60,15 +60,19 @@ static unsigned popcount3(unsigned m)
 }
 
 /* Restrict MASK to the kinds ALLOWED by a test that held at LOC.  A test
- * that leaves an unknown value one kind proves that kind. */
+ * that leaves an unknown value one kind proves that kind: a test that
+ * allows one kind ("if (!p)"), or one that leaves one of the kinds a source
+ * bounded the value to ("err = helper(); if (err)" where the helper of
+ * this file returns 0 or a negative errno: err is negative). */
 static unsigned
 restrict_mask(unsigned mask, unsigned allowed, location_t loc, struct origin *why)
 {
 	unsigned proven = VK_PROVEN(mask) & allowed;
 	unsigned unsure = VK_UNSURE(mask) & allowed;
+	bool one_left = !proven && popcount3(unsure) == 1 && VK_UNSURE(mask) != VK_KINDS;
 
-	if (unsure && popcount3(allowed) == 1) {
-		if (allowed == VK_NULL && !(proven & VK_NULL) && why) {
+	if (unsure && (popcount3(allowed) == 1 || one_left)) {
+		if (unsure == VK_NULL && !(proven & VK_NULL) && why) {
 			why->kind = ORIGIN_TEST;
 			why->loc = loc;
 			why->callee = NULL_TREE;
