@@ -91,22 +91,8 @@ indirect_target(tree fnptr, const char **via)
 		if (SSA_NAME_IS_DEFAULT_DEF(fnptr))
 			return NULL;
 		gimple *def = SSA_NAME_DEF_STMT(fnptr);
-		if (is_gimple_call(def)) {
-			for (unsigned i = 0; i < gimple_call_num_args(def); i++) {
-				tree a = gimple_call_arg(def, i);
-				STRIP_NOPS(a);
-				if (TREE_CODE(a) == ADDR_EXPR)
-					a = TREE_OPERAND(a, 0);
-				if (TREE_CODE(a) == ARRAY_REF)
-					a = TREE_OPERAND(a, 0);
-				if (TREE_CODE(a) != STRING_CST)
-					continue;
-				const struct contract *c = contract_for_function(TREE_STRING_POINTER(a));
-				if (c)
-					return c;
-			}
-			return NULL;
-		}
+		if (is_gimple_call(def))
+			return contract_looked_up_by(def);
 		if (!is_gimple_assign(def))
 			return NULL;
 		tree rhs = gimple_assign_rhs1(def);

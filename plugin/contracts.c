@@ -171,6 +171,25 @@ contract_named_in(const char *ident, size_t min_len,
 	return best;
 }
 
+const struct contract *
+contract_looked_up_by(const gimple *call)
+{
+	for (unsigned i = 0; i < gimple_call_num_args(call); i++) {
+		tree a = gimple_call_arg(call, i);
+		STRIP_NOPS(a);
+		if (TREE_CODE(a) == ADDR_EXPR)
+			a = TREE_OPERAND(a, 0);
+		if (TREE_CODE(a) == ARRAY_REF)
+			a = TREE_OPERAND(a, 0);
+		if (TREE_CODE(a) != STRING_CST)
+			continue;
+		const struct contract *c = contract_for_function(TREE_STRING_POINTER(a));
+		if (c)
+			return c;
+	}
+	return NULL;
+}
+
 const char *
 contract_origin_text(const struct contract *c, char *buf, size_t size)
 {

@@ -66,6 +66,10 @@ const struct contract *contract_named_in(const char *ident, size_t min_len,
 					 bool (*wanted)(const struct contract *, void *),
 					 void *data);
 
+/* The API a call looks up by name: the first string literal argument that
+ * names an API with a contract ("kallsyms_lookup_name("do_filp_open")"). */
+const struct contract *contract_looked_up_by(const gimple *call);
+
 /* A declaration the front end finished (errptr.c's PLUGIN_FINISH_DECL),
  * and the one of an API's name, for comparing prototypes. */
 void contracts_note_declaration(tree decl);

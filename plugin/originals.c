@@ -115,19 +115,8 @@ original_of_value(gimple *stmt, tree v, bool *null_store)
 			def = temporary_def(stmt, v);
 		if (!def)
 			return NULL;
-		if (is_gimple_call(def)) {
-			for (unsigned i = 0; i < gimple_call_num_args(def); i++) {
-				tree a = gimple_call_arg(def, i);
-				STRIP_NOPS(a);
-				if (TREE_CODE(a) == ADDR_EXPR)
-					a = TREE_OPERAND(a, 0);
-				if (TREE_CODE(a) == ARRAY_REF)
-					a = TREE_OPERAND(a, 0);
-				if (TREE_CODE(a) == STRING_CST)
-					return contract_for_function(TREE_STRING_POINTER(a));
-			}
-			return NULL;
-		}
+		if (is_gimple_call(def))
+			return contract_looked_up_by(def);
 		if (!is_gimple_assign(def) || (!gimple_assign_single_p(def) &&
 					       !CONVERT_EXPR_CODE_P(gimple_assign_rhs_code(def))))
 			return NULL;
