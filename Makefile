@@ -49,6 +49,11 @@ PLUGIN_SO := plugin/errptr-gcc$(MAJOR).so
 LOADER_SO := plugin/errptr.so
 PLUGIN_SRCS := $(filter-out plugin/loader.c,$(wildcard plugin/*.c))
 PLUGIN_OBJS := $(patsubst plugin/%.c,$(OBJDIR)/%.o,$(PLUGIN_SRCS))
+# lib/: the GCC-free code the plugin shares with the tools (strings, JSON, the baseline
+# fingerprint, the summary records, the rules syntax), compiled as C++ here, as C there.
+LIB_SRCS := $(wildcard lib/*.c)
+PLUGIN_OBJS += $(patsubst lib/%.c,$(OBJDIR)/lib/%.o,$(LIB_SRCS))
+PLUGIN_CXXFLAGS += -I$(CURDIR)/lib
 
 TESTS ?=
 RUNFLAGS ?=
@@ -103,11 +108,14 @@ $(PLUGIN_SO): $(PLUGIN_OBJS)
 $(OBJDIR)/%.o: plugin/%.c | deps $(OBJDIR)
 	$(CXX) $(PLUGIN_CXXFLAGS) -MMD -MP -c $< -o $@
 
+$(OBJDIR)/lib/%.o: lib/%.c | deps $(OBJDIR)/lib
+	$(CXX) $(PLUGIN_CXXFLAGS) -MMD -MP -c $< -o $@
+
 # The loader is plain C without GCC headers: one build serves every compiler.
 $(LOADER_SO): plugin/loader.c | deps build
 	$(CC) $(LOADER_CFLAGS) -MMD -MP -MF build/loader.d -MT $@ -o $@ $< -ldl
 
-$(OBJDIR) build:
+$(OBJDIR) $(OBJDIR)/lib build build/lib:
 	mkdir -p $@
 
 -include $(PLUGIN_OBJS:.o=.d) build/loader.d
@@ -130,10 +138,23 @@ check-selftest: deps
 CHECK_OTHER_GCC ?= yes
 OTHER_MAJOR := $(if $(filter yes,$(CHECK_OTHER_GCC)),$(if $(filter 12,$(MAJOR)),11,$(if $(filter 11,$(MAJOR)),12)))
 
+# ------------------------------------------------------------------ the tools
+# tools/gate/ and tools/merge/ (the programs "make install" ships), linked with lib/ built
+# as C into build/liberrptr.a.
+TOOLS_CFLAGS = -O2 -g -Wall -I$(CURDIR)/lib
+LIB_C_OBJS := $(patsubst lib/%.c,build/lib/%.o,$(LIB_SRCS))
+LIB_A := build/liberrptr.a
+build/lib/%.o: lib/%.c | deps build/lib
+	$(CC) $(TOOLS_CFLAGS) -MMD -MP -c $< -o $@
+$(LIB_A): $(LIB_C_OBJS)
+	rm -f $@ && ar rcs $@ $^
+-include $(LIB_C_OBJS:.o=.d)
+
 GATE := tools/errptr-gate
+GATE_SRCS := $(wildcard tools/gate/*.c)
 all: $(GATE)
-$(GATE): tools/errptr-gate.c | deps
-	$(CC) -O2 -g -Wall -o $@ $<
+$(GATE): $(GATE_SRCS) $(LIB_A) $(wildcard lib/*.h) | deps
+	$(CC) $(TOOLS_CFLAGS) -o $@ $(GATE_SRCS) $(LIB_A)
 
 TOOLS_RUN = ERRPTR_SLOW_TESTS=1 ERRPTR_MERGE=$(CURDIR)/$(MERGE) sh testsuite/tools/run.sh --cc '$(CC)' \
 	--plugin $(CURDIR)/$(LOADER_SO) --gate $(CURDIR)/$(GATE) $(if $(KDIR),--kdir '$(KDIR)')
@@ -177,8 +198,9 @@ LEARNED ?= rules/learned/linux-6.1
 .PHONY: rules clean-merge
 all: $(MERGE)
 
-$(MERGE): tools/errptr-merge.c | deps
-	$(CC) -O2 -g -Wall -o $@ $< -lelf -lcdb
+MERGE_SRCS := $(wildcard tools/merge/*.c)
+$(MERGE): $(MERGE_SRCS) tools/merge/merge.h $(LIB_A) $(wildcard lib/*.h) | deps
+	$(CC) $(TOOLS_CFLAGS) -o $@ $(MERGE_SRCS) $(LIB_A) -lelf -lcdb
 
 rules: all ksrc
 	KSRC='$(KSRC)' KBUILD_OUT='$(KBUILD_OUT)' KCC='$(CC)' LEARN_DIRS='$(LEARN_DIRS)' \

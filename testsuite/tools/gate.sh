@@ -181,7 +181,8 @@ fi
 r=$T/recipe
 mkdir -p "$r/errptr/plugin" "$r/errptr/tools" "$r/errptr/rules"
 for so in "$(dirname "$ERRPTR_PLUGIN")"/errptr*.so; do ln -s "$so" "$r/errptr/plugin/"; done
-ln -s "$top/tools/errptr-gate.c" "$r/errptr/tools/"
+ln -s "$top/tools/gate" "$r/errptr/tools/"
+ln -s "$top/lib" "$r/errptr/"
 cp "$top"/rules/*.rules "$r/errptr/rules/" 2>/dev/null
 cp "$T/tools.rules" "$r/errptr/rules/zz-tools.rules"	# read last: wins
 awk '/^```make$/ { on = 1; next } /^```$/ { on = 0 } on' "$top/docs/ci.md" >"$r/errptr.mk"

@@ -40,12 +40,12 @@ FLAGS="-fsanitize=fuzzer,address,undefined -fno-sanitize-recover=undefined -g -O
 build() {	# build HARNESS
 	case $1 in
 	rules)
-		$CLANG $FLAGS -o "$dir/fuzz_rules" "$top/tools/fuzz/fuzz_rules.c" \
-			"$top/plugin/rules_parse.c" ;;
+		$CLANG $FLAGS -I"$top/lib" -o "$dir/fuzz_rules" "$top/tools/fuzz/fuzz_rules.c" \
+			"$top/lib/rules_parse.c" ;;
 	summary)
-		$CLANG $FLAGS -Wno-unused-function -DERRPTR_MERGE_FUZZ -o "$dir/fuzz_summary" \
-			"$top/tools/fuzz/fuzz_summary.c" "$top/tools/errptr-merge.c" \
-			"$top/plugin/rules_parse.c" -lelf -lcdb ;;
+		m=$top/tools/merge
+		$CLANG $FLAGS -I"$top/lib" -I"$m" -o "$dir/fuzz_summary" "$top/tools/fuzz/fuzz_summary.c" \
+			"$m/read_summary.c" "$m/facts.c" "$m/resolve.c" "$m/rules.c" "$top"/lib/*.c ;;
 	*)
 		echo "fuzz.sh: no harness '$1' (rules, summary)" >&2; return 1 ;;
 	esac

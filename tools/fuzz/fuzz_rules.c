@@ -15,7 +15,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "../../plugin/rules_parse.h"
+#include "rules_parse.h"
 
 static size_t sink;		/* keeps the checks' reads alive */
 

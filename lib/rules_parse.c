@@ -4,6 +4,7 @@
  * plugin/contracts.c stores what it reads, tools/fuzz/fuzz_rules.c fuzzes it.
  * Common subset of C and C++: no GCC or libiberty header here.
  */
+#define _POSIX_C_SOURCE 200809L	/* getc_unlocked */
 #include "rules_parse.h"
 
 #include <errno.h>
