@@ -1,5 +1,5 @@
 #!/bin/sh
-# merge-make-rules: "make rules" (tools/learn-kernel.sh) on a fake kernel tree whose
+# merge-make-rules: "make rules" (scripts/learn-kernel.sh) on a fake kernel tree whose
 # Makefile compiles each directory's *.c with $(KCFLAGS): configuration, one directory at
 # a time, progress lines, the stamps that make a second run skip finished directories,
 # a directory with a file that does not compile (make -k), the merge into rules and

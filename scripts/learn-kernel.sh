@@ -54,7 +54,7 @@ start=$(now)
 # ---- configuration (once)
 if [ ! -f "$state/config.done" ]; then
 	say "configuring $KBUILD_OUT (allmodconfig; see $state/config.log)"
-	sh "$top/tools/kernel-config.sh" "$KSRC" "$KBUILD_OUT" "$KCC" "$state/config.log" || exit 1
+	sh "$top/scripts/kernel-config.sh" "$KSRC" "$KBUILD_OUT" "$KCC" "$state/config.log" || exit 1
 	touch "$state/config.done"
 fi
 
@@ -70,7 +70,7 @@ KCFLAGS="-fplugin=$PLUGIN -fplugin-arg-errptr-learn -fplugin-arg-errptr-rules-di
 KCFLAGS="$KCFLAGS -fplugin-arg-errptr-null-return=warning"
 
 # ---- the directories, one at a time
-. "$top/tools/kbuild-dir.inc"
+. "$top/scripts/kbuild-dir.inc"
 progress() { echo ", $(find "$KBUILD_OUT/$dir" -name '*.o' 2>/dev/null | wc -l) objects,"; }
 n=0
 total=$(echo $LEARN_DIRS | wc -w)

@@ -1,7 +1,7 @@
 #!/bin/sh
 # bench.sh - compile-time cost of errptr on real kernel code, measured in one run.
 #
-# usage: tools/bench.sh [-r RUNS] [-f FILES] [-p PLUGIN] OBJTREE DIR
+# usage: scripts/bench.sh [-r RUNS] [-f FILES] [-p PLUGIN] OBJTREE DIR
 #
 # Takes the compile commands kbuild recorded for DIR (OBJTREE/DIR/**/.*.o.cmd: the exact
 # gcc command lines of a real kernel build), picks FILES of them spread over the

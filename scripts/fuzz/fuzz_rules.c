@@ -1,5 +1,5 @@
 /*
- * fuzz_rules.c - libFuzzer harness for the rules parser (plugin/rules_parse.c).
+ * fuzz_rules.c - libFuzzer harness for the rules parser (lib/rules_parse.c).
  *
  * The input is a rules file: rules_read() reads it line by line through a
  * FILE (fmemopen), exactly as contracts_load_file() does, over-long lines
