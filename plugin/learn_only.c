@@ -8,9 +8,11 @@
  * does after that pass - the early and IPA optimisations, RTL, register allocation, the
  * assembly of every function and variable - costs most of a -O2 compilation and adds
  * nothing to the summary.  This pass, right after errptr_checks, removes every function
- * and variable from the symbol table, so that GCC has nothing left to optimise or emit:
- * the object file still comes out (kbuild needs it, with its .discard.errptr section),
- * holding the section, the unit's top-level asm statements and nothing else.
+ * from the symbol table, and every variable whose initializer leads to one, so that GCC
+ * has no code left to optimise or emit: the object file still comes out (kbuild needs
+ * it, with its .discard.errptr section), holding the section, the unit's top-level asm
+ * statements and the data that points to no code (a module's .modinfo strings: modpost
+ * reads them).
  *
  * Why that is safe, in GCC 11 to 16:
  *  - Removing nodes is what GCC itself does to unreachable symbols at this stage
@@ -20,6 +22,8 @@
  *    and regular passes, expand_all_functions and output_variables find nothing to do.
  *    No clones or inline copies exist yet (no inlining has run), nested functions are
  *    unnested before the IPA passes, and removal drops each node's edges and references.
+ *    A variable that stays refers to no removed symbol (its references, recorded when
+ *    the unit was analysed, are followed to a fixed point before anything is removed).
  *  - The alternative the pass manager offers, a PLUGIN_OVERRIDE_GATE that turns every
  *    later pass off, is not enough: each function that reaches cgraph_node::expand()
  *    without the "final" pass trips its check that the function was written
@@ -28,8 +32,9 @@
  *    function or variable that is never output only lacks an address, as one GCC
  *    removed as unreachable does.
  *  - Diagnostics of later passes (-Wmaybe-uninitialized, -Warray-bounds, ...) are not
- *    given, and references that only function bodies made are gone: the object is for
- *    errptr-merge and kbuild's bookkeeping, never for linking.
+ *    given.  The object is for errptr-merge and kbuild's bookkeeping, never for running.
+ *  - aux, which marks the variables to remove, is free between IPA passes and left
+ *    NULL again.
  *  - A unit with errors never gets here (symbol_table::compile stops first), as in a
  *    normal build.
  */
@@ -48,19 +53,46 @@ static const pass_data learn_only_pass_data = {
 	/* .todo_flags_finish = */ 0,
 };
 
-/* Every function and variable out of the symbol table: nothing left to compile. */
-static void
-remove_every_symbol(void)
+/* Does VAR's initializer refer to a function, or to a variable marked (aux) before? */
+static bool
+refers_to_code(varpool_node *var)
 {
+	ipa_ref *ref;
+	for (unsigned i = 0; var->iterate_reference(i, ref); i++)
+		if (is_a<cgraph_node *>(ref->referred) || ref->referred->aux)
+			return true;
+	return false;
+}
+
+/* Every function out of the symbol table, and every variable whose initializer leads to
+ * one (ops tables, export entries, and what refers to them): nothing is left to compile
+ * but data without code pointers (a module's .modinfo strings, constant tables), which
+ * keeps the object whole for kbuild's modpost. */
+static void
+remove_code(void)
+{
+	varpool_node *var, *next_var;
+	bool changed = true;
+	while (changed) {
+		changed = false;
+		FOR_EACH_VARIABLE(var) {
+			if (!var->aux && refers_to_code(var)) {
+				var->aux = (void *)1;
+				changed = true;
+			}
+		}
+	}
 	cgraph_node *fn, *next_fn;
 	for (fn = symtab->first_function(); fn; fn = next_fn) {
 		next_fn = symtab->next_function(fn);
 		fn->remove();
 	}
-	varpool_node *var, *next_var;
 	for (var = symtab->first_variable(); var; var = next_var) {
 		next_var = symtab->next_variable(var);
-		var->remove();
+		if (var->aux) {
+			var->aux = NULL;
+			var->remove();
+		}
 	}
 }
 
@@ -69,7 +101,7 @@ public:
 	learn_only_pass(gcc::context *ctxt) : simple_ipa_opt_pass(learn_only_pass_data, ctxt) {}
 	unsigned int execute(function *) override
 	{
-		remove_every_symbol();
+		remove_code();
 		return 0;
 	}
 };
