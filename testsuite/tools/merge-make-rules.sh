@@ -76,7 +76,7 @@ printf 'this would be an error if read\n' >"$T/rules/learned/old.rules"
 learn_kernel() {
 	KSRC=$K KBUILD_OUT=$T/out LEARN_DIRS="fs kernel mm" LEARN_JOBS=1 KCC=$CC \
 	PLUGIN=$ERRPTR_PLUGIN MERGE=$MERGE RULES_DIR=$T/rules LEARNED=$T/rules/learned/linux-6.1 \
-		sh "$top/tools/learn-kernel.sh"
+		sh "$top/scripts/learn-kernel.sh"
 }
 learn_kernel >"$T/run1" 2>&1
 status=$?
@@ -120,7 +120,7 @@ check "the learned contract flags a hook" \
 check "naming the learned rules file" has "$T/hook.out" "e\.g\. 'open_it' at kernel/user\.c:5"
 
 # a tree that is not a kernel
-KSRC=$T/nowhere KBUILD_OUT=$T/out2 PLUGIN=$ERRPTR_PLUGIN MERGE=$MERGE sh "$top/tools/learn-kernel.sh" >"$T/bad" 2>&1
+KSRC=$T/nowhere KBUILD_OUT=$T/out2 PLUGIN=$ERRPTR_PLUGIN MERGE=$MERGE sh "$top/scripts/learn-kernel.sh" >"$T/bad" 2>&1
 check "KSRC that is not a kernel tree: a clear error" \
 	sh -c "test $? = 1 && grep -q 'is not a kernel source tree' '$T/bad'"
 finish
