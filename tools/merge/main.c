@@ -49,7 +49,8 @@ usage(FILE *f)
 		"  --index FILE   also write a cdb index of the rules (func:NAME, member:S.F)\n"
 		"  --srctree DIR  write paths relative to DIR (default: the target of a 'source'\n"
 		"                 link in an input directory or above it, as in O= kernel builds)\n"
-		"  --coverage     print what was read and written\n"
+		"  --coverage     print what was read and written, and by top-level directory\n"
+		"                 of the build tree: objects, with summaries, rules\n"
 		"  --progress     print a progress line every 1000 objects (standard error)\n",
 		die_program, die_program, SUMMARY_SECTION);
 }
@@ -106,8 +107,11 @@ main(int argc, char **argv)
 		return 2;
 	}
 	double t0 = seconds();
-	for (size_t i = 0; i < inputs.n; i++)
+	for (size_t i = 0; i < inputs.n; i++) {
 		add_input(inputs.a[i]);
+		if (coverage)
+			coverage_find_root(inputs.a[i]);
+	}
 	if (srctree) {
 		char real[PATH_MAX];
 		const char *s = realpath(srctree, real) ? real : srctree;
@@ -117,7 +121,7 @@ main(int argc, char **argv)
 		srctree = t;
 		srctree_len = strlen(t);
 	}
-	read_objects(progress, t0);
+	read_objects(progress, coverage, t0);
 	resolve_kinds();
 	make_rules();
 	if (srctree) {		/* for the header: without the trailing '/' */
@@ -146,6 +150,7 @@ main(int argc, char **argv)
 		fprintf(f, "members:                 %zu (%lu stores)\n", members.n, stats.stores);
 		fprintf(f, "rules written:           %lu%s\n", stats.rules,
 			stats.unwritable ? " (some names cannot be written as rules)" : "");
+		coverage_print(f);
 		fprintf(f, "time:                    %.1fs\n", seconds() - t0);
 	}
 	return 0;

@@ -12,6 +12,7 @@
  *   rules.c         a rule line per global function and member;
  *   write.c         the rules file and its cdb index, written atomically;
  *   query.c         --query: a name's rule from an index;
+ *   coverage.c      --coverage by top-level directory;
  *   main.c          options, the order of the stages, --coverage.
  * scripts/fuzz/fuzz_summary.c links read_summary.c, facts.c, resolve.c and rules.c.
  */
@@ -148,8 +149,9 @@ void read_summary_reset(void);
 /* ---- read_objects.c */
 /* Every object under INPUT (a directory, walked) or INPUT itself; finds srctree. */
 void add_input(const char *input);
-/* Read the objects found, in name order; PROGRESS: a line every 1000. */
-void read_objects(bool progress, double t0);
+/* Read the objects found, in name order; PROGRESS: a line every 1000; COVERAGE: count
+ * them by directory (coverage.c). */
+void read_objects(bool progress, bool coverage, double t0);
 double seconds(void);
 
 /* ---- resolve.c */
@@ -159,6 +161,7 @@ void resolve_kinds(void);
 struct rule {
 	bool member;
 	uint32_t name;
+	uint32_t fn;		/* the function's definition, NONE for a member */
 	char *line;
 	unsigned lineno;	/* in the rules file */
 };
@@ -169,6 +172,13 @@ void rules_reset(void);
 /* ---- write.c */
 void write_rules(const char *out, int ninputs, char **inputs, const char *index);
 void write_index(const char *path, const char *rules_name);
+
+/* ---- coverage.c */
+/* The build tree, from an input directory up (the first call that finds one wins). */
+void coverage_find_root(const char *input);
+void coverage_object(const char *path, bool learned);
+/* Objects, objects with summaries and rules (after make_rules()) by directory. */
+void coverage_print(FILE *f);
 
 /* ---- query.c */
 int query(const char *path, int n, char **names);

@@ -238,7 +238,7 @@ seconds(void)
 }
 
 void
-read_objects(bool progress, double t0)
+read_objects(bool progress, bool coverage, double t0)
 {
 	if (elf_version(EV_CURRENT) == EV_NONE)
 		die("libelf: %s", elf_errmsg(-1));
@@ -247,7 +247,10 @@ read_objects(bool progress, double t0)
 	if (progress)
 		fprintf(stderr, "%s: %zu objects to read\n", die_program, paths.n);
 	for (size_t i = 0; i < paths.n; i++) {
+		unsigned long learned = stats.learned;
 		read_object(paths.a[i]);
+		if (coverage)
+			coverage_object(paths.a[i], stats.learned > learned);
 		if (progress && (i + 1) % 1000 == 0)
 			fprintf(stderr, "%s: %zu/%zu objects read, %lu with summaries, %.1fs\n",
 				die_program, i + 1, paths.n, stats.learned, seconds() - t0);

@@ -168,6 +168,7 @@ add_rule(bool member, uint32_t name, uint8_t kinds, int nargs, const struct call
 	struct rule *r = &PUSH(rules);
 	r->member = member;
 	r->name = name;
+	r->fn = def ? (uint32_t)(def - fns.a) : NONE;
 	r->line = die_strdup(buf);
 }
 
