@@ -184,16 +184,23 @@ clean: clean-merge
 
 # ------------------------------------------------------------------ learned rules
 # tools/errptr-merge reads the summaries the learn mode leaves in object files.
-# "make rules" builds LEARN_DIRS of the kernel in KSRC (out of tree, in KBUILD_OUT) with
-# -fplugin-arg-errptr-learn, one directory at a time, resumable (a stamp per finished
-# directory: re-running skips it), then merges everything into $(LEARNED).rules and the
-# index $(LEARNED).cdb the plugin looks names up in.  scripts/learn-kernel.sh does the work.
+# "make rules" builds every directory of an x86_64 allmodconfig of the kernel in KSRC (out
+# of tree, in KBUILD_OUT) with -fplugin-arg-errptr-learn-only, one directory at a time,
+# resumable (a stamp per finished directory: re-running skips it), then merges everything
+# into $(LEARNED).rules and the index $(LEARNED).cdb the plugin looks names up in.
+# scripts/learn-kernel.sh does the work; docs/learn.md says what each variable does:
+#   LEARN_DIRS (default: every top-level directory but LEARN_EXCLUDE, arch/x86 of arch/),
+#   LEARN_JOBS, LEARN_MODE (learn-only or learn), LEARN_WRAPPER (distcc, icecc, ccache),
+#   KBUILD_OUT (default build/linux-learn-X.Y), LEARNED (default rules/learned/linux-X.Y).
 MERGE := tools/errptr-merge
 KSRC ?= /usr/src/linux-source-6.1
-KBUILD_OUT ?= $(CURDIR)/build/linux-learn
-LEARN_DIRS ?= fs mm kernel block net lib security crypto ipc init drivers
+KBUILD_OUT ?=
+LEARN_DIRS ?=
+LEARN_EXCLUDE ?=
 LEARN_JOBS ?= $(shell nproc 2>/dev/null || echo 1)
-LEARNED ?= rules/learned/linux-6.1
+LEARN_MODE ?= learn-only
+LEARN_WRAPPER ?=
+LEARNED ?=
 
 .PHONY: rules clean-merge
 all: $(MERGE)
@@ -203,8 +210,10 @@ $(MERGE): $(MERGE_SRCS) tools/merge/merge.h $(LIB_A) $(wildcard lib/*.h) | deps
 	$(CC) $(TOOLS_CFLAGS) -o $@ $(MERGE_SRCS) $(LIB_A) -lelf -lcdb
 
 rules: all ksrc
-	KSRC='$(KSRC)' KBUILD_OUT='$(KBUILD_OUT)' KCC='$(CC)' LEARN_DIRS='$(LEARN_DIRS)' \
-	LEARN_JOBS='$(LEARN_JOBS)' LEARNED='$(abspath $(LEARNED))' \
+	KSRC='$(KSRC)' KBUILD_OUT='$(if $(KBUILD_OUT),$(abspath $(KBUILD_OUT)))' KCC='$(CC)' \
+	LEARN_DIRS='$(LEARN_DIRS)' LEARN_EXCLUDE='$(LEARN_EXCLUDE)' LEARN_JOBS='$(LEARN_JOBS)' \
+	LEARN_MODE='$(LEARN_MODE)' LEARN_WRAPPER='$(LEARN_WRAPPER)' \
+	LEARNED='$(if $(LEARNED),$(abspath $(LEARNED)))' \
 	PLUGIN='$(abspath $(LOADER_SO))' MERGE='$(abspath $(MERGE))' RULES_DIR='$(CURDIR)/rules' \
 		sh scripts/learn-kernel.sh
 
@@ -212,16 +221,12 @@ clean-merge:
 	rm -f $(MERGE)
 
 # ------------------------------------------------------------------ kernel source, bench
-# ksrc: Debian's linux-source-6.1 unpacked in KSRC (installed first when missing, as root).
+# ksrc: Debian's linux-source-X.Y unpacked at KSRC (.../linux-source-X.Y): from the
+# package's tarball when it is installed, else downloaded with a private apt
+# configuration in build/ksrc-apt (the host's apt sources untouched); scripts/ksrc.sh.
 .PHONY: ksrc bench
 ksrc:
-	@test -f '$(KSRC)/Makefile' || { \
-	  test -f /usr/src/linux-source-6.1.tar.xz || { \
-	    if [ "$$(id -u)" = 0 ]; then apt-get update -q && \
-	      DEBIAN_FRONTEND=noninteractive apt-get install -y -q linux-source-6.1; \
-	    else echo "make: run as root, or: sudo apt-get install -y linux-source-6.1" >&2; exit 1; fi; }; \
-	  echo "unpacking /usr/src/linux-source-6.1.tar.xz into $(dir $(KSRC))"; \
-	  tar -C '$(dir $(KSRC))' -xf /usr/src/linux-source-6.1.tar.xz; }
+	@sh scripts/ksrc.sh '$(KSRC)' '$(CURDIR)/build/ksrc-apt'
 
 # make validate: fs mm kernel net block and a slice of drivers/ of an allmodconfig-style
 # build of KSRC in VALIDATE_OUT, errptr in check mode; every finding into build/validate/
