@@ -15,10 +15,10 @@
 #   LEARN_MODE  learn-only (default: the summary and no code, docs/learn.md) or learn
 #               (a whole build with the learn mode)
 #   LEARN_WRAPPER  a compiler wrapper to send the compilations elsewhere: distcc, icecc,
-#               ccache ...  kbuild's CC is then "LEARN_WRAPPER KBUILD_OUT/.errptr-learn/
-#               errptr-cc", a script that runs KCC with errptr's arguments (distccd
-#               refuses -fplugin= on a command line); every host runs that script, the
-#               plugin and the rules at the same paths as here
+#               ccache ...  kbuild's CC is "KBUILD_OUT/.errptr-learn/errptr-cc", a script
+#               that runs KCC with errptr's arguments, and with a wrapper "LEARN_WRAPPER
+#               errptr-cc" (distccd refuses -fplugin= on a command line): every host then
+#               runs that script, the plugin and the rules at the same paths as here
 #   KCC         the compiler the kernel is built with (default gcc)
 #   PLUGIN      errptr's plugin/errptr.so;  MERGE  tools/errptr-merge
 #   RULES_DIR   the hand-written rules used while learning (rules/; its learned/ is not used)
@@ -90,18 +90,18 @@ done
 ERRPTR_FLAGS="-fplugin=$PLUGIN -fplugin-arg-errptr-$LEARN_MODE -fplugin-arg-errptr-rules-dir=$state/rules"
 # Findings are warnings here: an error would cost the object, and with it its summary.
 ERRPTR_FLAGS="$ERRPTR_FLAGS -fplugin-arg-errptr-null-return=warning"
-if [ -n "$LEARN_WRAPPER" ]; then
-	# the compiler with errptr's arguments, for the wrapper to run here or elsewhere
-	printf '#!/bin/sh\n# written by scripts/learn-kernel.sh\nexec %s %s "$@"\n' "$KCC" "$ERRPTR_FLAGS" \
-		>"$state/errptr-cc"
-	chmod 755 "$state/errptr-cc"
-	BUILD_CC="$LEARN_WRAPPER $state/errptr-cc"
-	KCFLAGS=
+# The compiler kbuild runs: KCC with errptr's arguments, for every compilation that makes
+# an object.  One that stops at assembly (-S: kbuild's asm-offsets.s, bounds.s,
+# devicetable-offsets.s, whose text it reads back for generated headers) runs KCC alone:
+# learn-only would leave it without its functions, and errptr-merge reads objects only.
+# (As KCFLAGS, the arguments would reach those compilations too.)
+printf '#!/bin/sh\n# written by scripts/learn-kernel.sh\nfor a; do [ "$a" = -S ] && exec %s "$@"; done\nexec %s %s "$@"\n' \
+	"$KCC" "$KCC" "$ERRPTR_FLAGS" >"$state/errptr-cc"
+chmod 755 "$state/errptr-cc"
+BUILD_CC="${LEARN_WRAPPER:+$LEARN_WRAPPER }$state/errptr-cc"
+KCFLAGS=
+[ -z "$LEARN_WRAPPER" ] ||
 	say "compiling through $LEARN_WRAPPER: $state/errptr-cc, $PLUGIN and $state/rules must exist on every host"
-else
-	BUILD_CC=$KCC
-	KCFLAGS=$ERRPTR_FLAGS
-fi
 
 # ---- configuration (once)
 if [ ! -f "$state/config.done" ]; then

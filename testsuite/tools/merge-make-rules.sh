@@ -119,6 +119,46 @@ check "the learned contract flags a hook" \
 	has "$T/hook.out" "'my_filp_open' returns NULL here, but it stands in for 'filp_open'"
 check "naming the learned rules file" has "$T/hook.out" "e\.g\. 'open_it' at kernel/user\.c:5"
 
+# the defaults: every top-level directory with a Makefile or Kbuild but the excluded ones
+# and arch/ other than x86; learn-only; through a compiler wrapper (distcc's place)
+mkdir -p "$K/arch/x86/mm" "$K/arch/arm/mm" "$K/samples" "$K/drivers"
+for d in kernel fs mm arch/x86 arch/arm samples scripts include drivers; do : >"$K/$d/Makefile"; done
+cp "$K/mm/fine.c" "$K/arch/x86/mm/x86.c"
+sed -i 's/mm_get_page/x86_get_page/' "$K/arch/x86/mm/x86.c"
+cp "$K/arch/x86/mm/x86.c" "$K/arch/arm/mm/arm.c"
+cp "$K/arch/x86/mm/x86.c" "$K/samples/sample.c"
+printf 'VERSION = 9\nPATCHLEVEL = 7\n' >>"$K/Makefile"
+# the fake Makefile builds DIR/*.c only: arch/x86's file sits in arch/x86 itself
+mv "$K/arch/x86/mm/x86.c" "$K/arch/x86/x86.c"
+cat >"$T/wrap" <<'SH'
+#!/bin/sh
+echo "$*" >>"${WRAP_LOG:?}"
+exec "$@"
+SH
+chmod +x "$T/wrap"
+WRAP_LOG=$T/wrap.log
+export WRAP_LOG
+(cd "$T" && KSRC=$K KBUILD_OUT=$T/out3 LEARN_JOBS=1 KCC=$CC LEARN_WRAPPER=$T/wrap \
+	PLUGIN=$ERRPTR_PLUGIN MERGE=$MERGE RULES_DIR=$T/rules LEARNED=$T/learned3 \
+	sh "$top/scripts/learn-kernel.sh") >"$T/run4" 2>&1
+check "defaults: arch/x86 first, then the top-level directories, none excluded" \
+	has "$T/run4" "^learn: \[1/5\] arch/x86: building"
+check "defaults: drivers fs kernel mm" sh -c "grep -q '^learn: \[2/5\] drivers: building' '$T/run4' &&
+	grep -q '^learn: \[5/5\] mm: building' '$T/run4'"
+check "defaults: not samples, scripts, include or arch/arm" \
+	hasnt "$T/run4" "^learn: .*(samples|scripts|include|arch/arm|arch):"
+check "defaults: learned from arch/x86" has "$T/learned3.rules" "^func x86_get_page fails=null "
+check "the compilations went through the wrapper, with errptr's arguments in errptr-cc" \
+	sh -c "grep -q 'errptr-cc .*x86\.c' '$WRAP_LOG' && grep -q -- '-fplugin-arg-errptr-learn-only' '$T/out3/.errptr-learn/errptr-cc'"
+check "learn-only by default: no code in the objects" \
+	sh -c "test -f '$T/out3/arch/x86/x86.o' && ! nm '$T/out3/arch/x86/x86.o' | grep -q ' T '"
+check "LEARN_MODE=learn: code" sh -c "rm -f '$T/out3/.errptr-learn/'*.done '$T/out3/arch/x86/x86.o' &&
+	KSRC=$K KBUILD_OUT=$T/out3 LEARN_DIRS=arch/x86 LEARN_MODE=learn KCC=$CC PLUGIN=$ERRPTR_PLUGIN \
+	MERGE=$MERGE RULES_DIR=$T/rules LEARNED=$T/learned4 sh '$top/scripts/learn-kernel.sh' >'$T/run5' 2>&1 &&
+	nm '$T/out3/arch/x86/x86.o' | grep -q ' T x86_get_page'"
+check "LEARN_MODE=other: a clear error" sh -c "KSRC=$K LEARN_MODE=learnonly PLUGIN=$ERRPTR_PLUGIN MERGE=$MERGE \
+	sh '$top/scripts/learn-kernel.sh' 2>&1 | grep -q 'LEARN_MODE=learnonly: learn-only or learn'"
+
 # a tree that is not a kernel
 KSRC=$T/nowhere KBUILD_OUT=$T/out2 PLUGIN=$ERRPTR_PLUGIN MERGE=$MERGE sh "$top/scripts/learn-kernel.sh" >"$T/bad" 2>&1
 check "KSRC that is not a kernel tree: a clear error" \
