@@ -37,6 +37,9 @@
  *    NULL again.
  *  - A unit with errors never gets here (symbol_table::compile stops first), as in a
  *    normal build.
+ * Not for a compilation whose assembly text is the product: kbuild compiles
+ * asm-offsets.c and devicetable-offsets.c with -S and reads back the asm() strings of
+ * their function bodies (scripts/learn-kernel.sh gives -S compilations no errptr).
  */
 #include "errptr.h"
 #include "learn_only.h"
