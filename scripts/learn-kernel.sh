@@ -127,6 +127,11 @@ for dir in $LEARN_DIRS; do
 	[ -d "$KSRC/$dir" ] || die "$KSRC/$dir: no such directory"
 	build_dir "$LEARN_JOBS" "$KCFLAGS"
 	failed=$(grep -E -c '^make(\[[0-9]+\])?: \*\*\*' "$log")
+	# a failure before any object (kbuild's prepare step, say): not done, to be tried again
+	if [ "$status" != 0 ] && [ -z "$(find "$KBUILD_OUT/$dir" -name '*.o' 2>/dev/null | head -n 1)" ]; then
+		say "[$n/$total] $dir: failed with no object built (see $log); not marked done"
+		continue
+	fi
 	echo "status $status, $(hms $(($(now) - t0))), $failed failed targets" >"$stamp"
 	failures=
 	[ "$status" = 0 ] || failures=" (make -k: $failed failed targets, see $log)"

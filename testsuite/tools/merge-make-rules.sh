@@ -101,6 +101,16 @@ rm "$T/out/.errptr-learn/kernel.done"
 learn_kernel >"$T/run3" 2>&1
 check "a removed stamp: that directory only" sh -c "grep -qx 'build kernel' '$T/out/calls' && test \$(wc -l <'$T/out/calls') = 1"
 
+# a directory that fails before any object is built is not marked done: tried again
+mkdir -p "$K/bad"
+cp "$K/mm/broken.c" "$K/bad/"
+(KSRC=$K KBUILD_OUT=$T/out LEARN_DIRS="fs bad" LEARN_JOBS=1 KCC=$CC PLUGIN=$ERRPTR_PLUGIN \
+	MERGE=$MERGE RULES_DIR=$T/rules LEARNED=$T/learned-bad sh "$top/scripts/learn-kernel.sh") >"$T/runbad" 2>&1
+check "a directory with no object built: not marked done" sh -c \
+	"grep -q 'bad: failed with no object built' '$T/runbad' && test ! -f '$T/out/.errptr-learn/bad.done'"
+check "the look-alike, mm (a broken file, a fine one): marked done" test -f "$T/out/.errptr-learn/mm.done"
+rm -rf "$K/bad"
+
 # the learned rules in use: a hook of filp_open returning NULL
 cat >"$T/hook.c" <<'C'
 #include "kernel-min.h"
