@@ -57,6 +57,11 @@ PLUGIN_SO := plugin/errptr-gcc$(MAJOR).so
 LOADER_SO := plugin/errptr.so
 PLUGIN_SRCS := $(filter-out plugin/loader.c,$(wildcard plugin/*.c))
 PLUGIN_OBJS := $(patsubst plugin/%.c,$(OBJDIR)/%.o,$(PLUGIN_SRCS))
+# lib/: the GCC-free code the plugin shares with the tools (strings, JSON, the baseline
+# fingerprint, the summary records, the rules syntax), compiled as C++ here, as C there.
+LIB_SRCS := $(wildcard lib/*.c)
+PLUGIN_OBJS += $(patsubst lib/%.c,$(OBJDIR)/lib/%.o,$(LIB_SRCS))
+PLUGIN_CXXFLAGS += -I$(CURDIR)/lib
 
 TESTS ?=
 RUNFLAGS ?=
@@ -123,11 +128,14 @@ $(OBJDIR)/%.o: plugin/%.c | deps $(OBJDIR)
 	$(CXX) $(PLUGIN_CXXFLAGS) -MMD -MP -c $< -o $@
 $(PLUGIN_OBJS): VERSION
 
+$(OBJDIR)/lib/%.o: lib/%.c | deps $(OBJDIR)/lib
+	$(CXX) $(PLUGIN_CXXFLAGS) -MMD -MP -c $< -o $@
+
 # The loader is plain C without GCC headers: one build serves every compiler.
 $(LOADER_SO): plugin/loader.c | deps build
 	$(CC) $(LOADER_CFLAGS) -MMD -MP -MF build/loader.d -MT $@ -o $@ $< -ldl
 
-$(OBJDIR) build:
+$(OBJDIR) $(OBJDIR)/lib build build/lib:
 	mkdir -p $@
 
 -include $(PLUGIN_OBJS:.o=.d) build/loader.d
@@ -139,11 +147,11 @@ demo: all
 check-selftest: deps
 	$(RUN) --selftest
 
-# The samples of the demo's output in the documentation: tools/doc-samples.sh; make check
-# compares them (testsuite/tools/doc-samples.sh), and checks the links (doc-links.sh).
+# The samples of the demo's output in the documentation: scripts/doc-samples.sh; make check
+# compares them (testsuite/scripts/doc-samples.sh), and checks the links (doc-links.sh).
 .PHONY: doc-samples
 doc-samples: all
-	sh tools/doc-samples.sh --update --cc '$(CC)' --plugin $(CURDIR)/$(LOADER_SO) $(if $(KDIR),--kdir '$(KDIR)')
+	sh scripts/doc-samples.sh --update --cc '$(CC)' --plugin $(CURDIR)/$(LOADER_SO) $(if $(KDIR),--kdir '$(KDIR)')
 
 # make check: the runner's self-test, the dg and kbuild tests (under this GCC and the other
 # supported one, 11 or 12), and (without TESTS=) the
@@ -157,10 +165,23 @@ doc-samples: all
 CHECK_OTHER_GCC ?= yes
 OTHER_MAJOR := $(if $(filter yes,$(CHECK_OTHER_GCC)),$(if $(filter 12,$(MAJOR)),11,$(if $(filter 11,$(MAJOR)),12)))
 
+# ------------------------------------------------------------------ the tools
+# tools/gate/ and tools/merge/ (the programs "make install" ships), linked with lib/ built
+# as C into build/liberrptr.a.
+TOOLS_CFLAGS = -O2 -g -Wall -I$(CURDIR)/lib
+LIB_C_OBJS := $(patsubst lib/%.c,build/lib/%.o,$(LIB_SRCS))
+LIB_A := build/liberrptr.a
+build/lib/%.o: lib/%.c | deps build/lib
+	$(CC) $(TOOLS_CFLAGS) -MMD -MP -c $< -o $@
+$(LIB_A): $(LIB_C_OBJS)
+	rm -f $@ && ar rcs $@ $^
+-include $(LIB_C_OBJS:.o=.d)
+
 GATE := tools/errptr-gate
+GATE_SRCS := $(wildcard tools/gate/*.c)
 all: $(GATE)
-$(GATE): tools/errptr-gate.c VERSION | deps
-	$(CC) -O2 -g -Wall $(VERSION_FLAG) -o $@ $<
+$(GATE): $(GATE_SRCS) $(LIB_A) $(wildcard lib/*.h) VERSION | deps
+	$(CC) $(TOOLS_CFLAGS) $(VERSION_FLAG) -o $@ $(GATE_SRCS) $(LIB_A)
 
 TOOLS_RUN = ERRPTR_SLOW_TESTS=1 ERRPTR_MERGE=$(CURDIR)/$(MERGE) sh testsuite/tools/run.sh --cc '$(CC)' \
 	--plugin $(CURDIR)/$(LOADER_SO) --gate $(CURDIR)/$(GATE) $(if $(KDIR),--kdir '$(KDIR)')
@@ -190,58 +211,64 @@ clean: clean-merge
 
 # ------------------------------------------------------------------ learned rules
 # tools/errptr-merge reads the summaries the learn mode leaves in object files.
-# "make rules" builds LEARN_DIRS of the kernel in KSRC (out of tree, in KBUILD_OUT) with
-# -fplugin-arg-errptr-learn, one directory at a time, resumable (a stamp per finished
-# directory: re-running skips it), then merges everything into $(LEARNED).rules and the
-# index $(LEARNED).cdb the plugin looks names up in.  tools/learn-kernel.sh does the work.
+# "make rules" builds every directory of an x86_64 allmodconfig of the kernel in KSRC (out
+# of tree, in KBUILD_OUT) with -fplugin-arg-errptr-learn-only, one directory at a time,
+# resumable (a stamp per finished directory: re-running skips it), then merges everything
+# into $(LEARNED).rules and the index $(LEARNED).cdb the plugin looks names up in.
+# scripts/learn-kernel.sh does the work; docs/learn.md says what each variable does:
+#   LEARN_DIRS (default: every top-level directory but LEARN_EXCLUDE, arch/x86 of arch/),
+#   LEARN_JOBS, LEARN_MODE (learn-only or learn), LEARN_WRAPPER (distcc, icecc, ccache),
+#   KBUILD_OUT (default build/linux-learn-X.Y), LEARNED (default rules/learned/linux-X.Y).
 MERGE := tools/errptr-merge
 KSRC ?= /usr/src/linux-source-6.1
-KBUILD_OUT ?= $(CURDIR)/build/linux-learn
-LEARN_DIRS ?= fs mm kernel block net lib security crypto ipc init drivers
+KBUILD_OUT ?=
+LEARN_DIRS ?=
+LEARN_EXCLUDE ?=
 LEARN_JOBS ?= $(shell nproc 2>/dev/null || echo 1)
-LEARNED ?= rules/learned/linux-6.1
+LEARN_MODE ?= learn-only
+LEARN_WRAPPER ?=
+LEARNED ?=
 
 .PHONY: rules clean-merge
 all: $(MERGE)
 
-$(MERGE): tools/errptr-merge.c | deps
-	$(CC) -O2 -g -Wall -o $@ $< -lelf -lcdb
+MERGE_SRCS := $(wildcard tools/merge/*.c)
+$(MERGE): $(MERGE_SRCS) tools/merge/merge.h $(LIB_A) $(wildcard lib/*.h) | deps
+	$(CC) $(TOOLS_CFLAGS) -o $@ $(MERGE_SRCS) $(LIB_A) -lelf -lcdb
 
 rules: all ksrc
-	KSRC='$(KSRC)' KBUILD_OUT='$(KBUILD_OUT)' KCC='$(CC)' LEARN_DIRS='$(LEARN_DIRS)' \
-	LEARN_JOBS='$(LEARN_JOBS)' LEARNED='$(abspath $(LEARNED))' \
+	KSRC='$(KSRC)' KBUILD_OUT='$(if $(KBUILD_OUT),$(abspath $(KBUILD_OUT)))' KCC='$(CC)' \
+	LEARN_DIRS='$(LEARN_DIRS)' LEARN_EXCLUDE='$(LEARN_EXCLUDE)' LEARN_JOBS='$(LEARN_JOBS)' \
+	LEARN_MODE='$(LEARN_MODE)' LEARN_WRAPPER='$(LEARN_WRAPPER)' \
+	LEARNED='$(if $(LEARNED),$(abspath $(LEARNED)))' \
 	PLUGIN='$(abspath $(LOADER_SO))' MERGE='$(abspath $(MERGE))' RULES_DIR='$(CURDIR)/rules' \
-		sh tools/learn-kernel.sh
+		sh scripts/learn-kernel.sh
 
 clean-merge:
 	rm -f $(MERGE)
 
 # ------------------------------------------------------------------ kernel source, bench
-# ksrc: Debian's linux-source-6.1 unpacked in KSRC (installed first when missing, as root).
+# ksrc: Debian's linux-source-X.Y unpacked at KSRC (.../linux-source-X.Y): from the
+# package's tarball when it is installed, else downloaded with a private apt
+# configuration in build/ksrc-apt (the host's apt sources untouched); scripts/ksrc.sh.
 .PHONY: ksrc bench
 ksrc:
-	@test -f '$(KSRC)/Makefile' || { \
-	  test -f /usr/src/linux-source-6.1.tar.xz || { \
-	    if [ "$$(id -u)" = 0 ]; then apt-get update -q && \
-	      DEBIAN_FRONTEND=noninteractive apt-get install -y -q linux-source-6.1; \
-	    else echo "make: run as root, or: sudo apt-get install -y linux-source-6.1" >&2; exit 1; fi; }; \
-	  echo "unpacking /usr/src/linux-source-6.1.tar.xz into $(dir $(KSRC))"; \
-	  tar -C '$(dir $(KSRC))' -xf /usr/src/linux-source-6.1.tar.xz; }
+	@sh scripts/ksrc.sh '$(KSRC)' '$(CURDIR)/build/ksrc-apt'
 
 # make validate: fs mm kernel net block and a slice of drivers/ of an allmodconfig-style
 # build of KSRC in VALIDATE_OUT, errptr in check mode; every finding into build/validate/
-# report.{txt,json,sarif} and summary.txt; fails on a compiler crash.  See tools/validate.sh.
+# report.{txt,json,sarif} and summary.txt; fails on a compiler crash.  See scripts/validate.sh.
 VALIDATE_OUT ?= $(CURDIR)/build/linux-validate
 VALIDATE_REPORT ?= $(CURDIR)/build/validate
 .PHONY: validate
 validate: all ksrc
 	KSRC='$(KSRC)' VALIDATE_OUT='$(VALIDATE_OUT)' KCC='$(CC)' VALIDATE_JOBS='$(LEARN_JOBS)' \
 	$(if $(VALIDATE_DIRS),VALIDATE_DIRS='$(VALIDATE_DIRS)') REPORT='$(VALIDATE_REPORT)' \
-	PLUGIN='$(abspath $(LOADER_SO))' GATE='$(abspath $(GATE))' sh tools/validate.sh
+	PLUGIN='$(abspath $(LOADER_SO))' GATE='$(abspath $(GATE))' sh scripts/validate.sh
 
 # make bench: compile-time cost of errptr (check and learn mode) against plain gcc on the
 # compile commands of BENCH_DIR of a defconfig build of KSRC (configured and built once,
-# plainly, in BENCH_TREE), alternating the three in one run; see tools/bench.sh.
+# plainly, in BENCH_TREE), alternating the three in one run; see scripts/bench.sh.
 BENCH_TREE ?= $(CURDIR)/build/linux-bench
 BENCH_DIR ?= fs
 BENCH_RUNS ?= 5
@@ -251,25 +278,17 @@ bench: all ksrc
 	@echo "bench: building $(BENCH_DIR)/ of a defconfig tree once, plainly ($(BENCH_TREE))"
 	@$(MAKE) -s -C '$(KSRC)' O='$(BENCH_TREE)' CC='$(CC)' -j$(LEARN_JOBS) $(BENCH_DIR)/ \
 		> '$(BENCH_TREE)/bench-build.log' 2>&1 || { tail -20 '$(BENCH_TREE)/bench-build.log'; exit 1; }
-	sh tools/bench.sh -r $(BENCH_RUNS) -f $(BENCH_FILES) -p $(CURDIR)/$(LOADER_SO) \
+	sh scripts/bench.sh -r $(BENCH_RUNS) -f $(BENCH_FILES) -p $(CURDIR)/$(LOADER_SO) \
 		'$(BENCH_TREE)' $(BENCH_DIR)
 
 # ------------------------------------------------------------------ install, uninstall
 # make install [PREFIX=/usr/local] [DESTDIR=DIR] [PLUGINDIR=DIR]
-#   - for each GCC major N built (plugin/errptr-gccN.so; "make CC=gcc-11" adds one): the
-#     loader errptr.so and errptr-gccN.so into that GCC's plugin directory
-#     ("gcc-N -print-file-name=plugin"), where -fplugin=errptr finds them without a path;
-#     the bundled rules (rules/, learned/ too) into <plugindir>/errptr/rules, where the
-#     plugin looks next to itself. PLUGINDIR=DIR puts all of it into DIR instead.
-#   - tools/errptr-merge and tools/errptr-gate, when built, into $(BINDIR);
-#     docs/errptr.1 into $(MANDIR)/man1; tools/errptr.mk (errptr optional in a module
-#     Makefile, docs/manual.md) into $(DATADIR).
-#   - every file installed (with its sha256) and every directory created is recorded in
-#     $(INSTALL_MANIFEST) (under DESTDIR). Installing again adds to it, and drops rules
-#     files that are no longer in rules/.
+#   the plugin and its loader into each built GCC's plugin directory (or PLUGINDIR), the
+#   bundled rules beside them, tools/errptr-merge and tools/errptr-gate into $(BINDIR),
+#   the man page into $(MANDIR); every file and directory recorded in $(INSTALL_MANIFEST).
+#   tools/errptr.mk (errptr optional in a module Makefile, docs/manual.md) into $(DATADIR).
 # make uninstall [PREFIX=...] [DESTDIR=...]
-#   removes what the manifest lists and nothing else: a file changed since it was
-#   installed is kept (with a warning), a directory is removed only when empty.
+#   removes what the manifest lists and nothing else.  scripts/install.sh does both.
 PREFIX ?= /usr/local
 BINDIR ?= $(PREFIX)/bin
 MANDIR ?= $(PREFIX)/share/man
@@ -277,186 +296,15 @@ DATADIR ?= $(PREFIX)/share/errptr
 INSTALL_MANIFEST ?= $(PREFIX)/share/errptr/install-manifest
 PLUGINDIR ?=
 DESTDIR ?=
-
-# The script behind both targets, handed to sh unexpanded ($(value ...)).
-define errptr_install_sh
-set -e
-action=$1
-D=$DESTDIR
-M=$INSTALL_MANIFEST
-say() { printf '%s\n' "$*"; }
-die() { say "$action: $*" >&2; exit 1; }
-for p in "$M" "$BINDIR" "$MANDIR" "$DATADIR" $PLUGINDIR; do
-	case $p in
-	/*) ;;
-	*) die "'$p' is not an absolute path" ;;
-	esac
-	case $p in
-	*[[:space:]]* | */../* | */.. | */./* | */.) die "'$p': use a plain path (no blanks, '.' or '..')" ;;
-	esac
-done
-case $D in
-'' | /*) ;;
-*) D=$(pwd)/$D ;;
-esac
-hash_of() { sha256sum <"$1" | cut -d' ' -f1; }
-
-if [ "$action" = uninstall ]; then
-	if [ ! -f "$D$M" ]; then
-		say "uninstall: no manifest $D$M: nothing installed with PREFIX=$PREFIX${DESTDIR:+ DESTDIR=$DESTDIR}"
-		exit 0
-	fi
-	# the last entry of a path wins (an interrupted install leaves duplicates)
-	list=$(mktemp)
-	trap 'rm -f "$list"' EXIT
-	awk '$1 == "f" || $1 == "d" { e[$3] = $0; if (!($3 in seen)) { seen[$3] = 1; order[++n] = $3 } }
-	     END { for (i = 1; i <= n; i++) print e[order[i]] }' "$D$M" >"$list"
-	kept=0
-	while read -r kind sum path; do
-		[ "$kind" = f ] || continue
-		if [ -f "$D$path" ] && [ ! -L "$D$path" ]; then
-			if [ "$(hash_of "$D$path")" = "$sum" ]; then
-				rm -f "$D$path" && say "  removed $D$path"
-			else
-				say "uninstall: warning: $D$path changed since it was installed: kept" >&2
-				kept=$((kept + 1))
-			fi
-		fi
-	done <"$list"
-	rm -f "$D$M"
-	say "  removed $D$M"
-	# directories the install created, deepest first, when empty
-	awk '$1 == "d" { print length($3), $3 }' "$list" | sort -rn | while read -r len path; do
-		if [ -d "$D$path" ]; then
-			if rmdir "$D$path" 2>/dev/null; then
-				say "  removed $D$path/"
-			else
-				say "uninstall: $D$path/ is not empty: kept" >&2
-			fi
-		fi
-	done
-	[ "$kept" = 0 ] || say "uninstall: $kept changed files kept"
-	exit 0
-fi
-
-# ---- install
-created=
-mkdirs() {	# mkdirs DIR: create DIR under $D, remember the directories created
-	set -- "$1"
-	missing=
-	while [ "$1" != / ] && [ ! -d "$D$1" ]; do
-		missing="$1
-$missing"
-		set -- "$(dirname "$1")"
-	done
-	for p in $missing; do
-		mkdir "$D$p"
-		created="$created
-d - $p"
-	done
-}
-[ -z "$D" ] || mkdir -p "$D"
-mkdirs "$(dirname "$M")"
-if [ -f "$D$M" ]; then
-	old=$(wc -l <"$D$M")
-else
-	say "# errptr install manifest (make install; make uninstall removes these): f SHA256 FILE | d - DIR-created" >"$D$M"
-	old=1
-fi
-[ -z "$created" ] || printf '%s\n' "$created" | grep . >>"$D$M"
-created=
-put() {	# put MODE SRC PATH
-	mkdirs "$(dirname "$3")"
-	install -m "$1" "$2" "$D$3"
-	{ [ -z "$created" ] || printf '%s\n' "$created" | grep .; say "f $(hash_of "$2") $3"; } >>"$D$M"
-	created=
-	say "  $D$3"
-}
-
-majors=$(ls plugin/errptr-gcc*.so 2>/dev/null | sed 's|^plugin/errptr-gcc\([0-9]*\)\.so$|\1|' | grep -x '[0-9][0-9]*' | sort -n)
-[ -n "$majors" ] || die "no plugin/errptr-gccN.so built (run make first)"
-[ -f plugin/errptr.so ] || die "no plugin/errptr.so built (run make first)"
-rules=$(cd rules 2>/dev/null && find . -type f \( -name '*.rules' -o -name '*.cdb' \) | sed 's|^\./||' | sort)
-done_dirs=
-for n in $majors; do
-	if [ -n "$PLUGINDIR" ]; then
-		dir=$PLUGINDIR
-	else
-		gcc_n=
-		if command -v "gcc-$n" >/dev/null 2>&1; then
-			gcc_n=gcc-$n
-		elif [ "$($CC -dumpversion 2>/dev/null | cut -d. -f1)" = "$n" ]; then
-			gcc_n=$CC
-		fi
-		[ -n "$gcc_n" ] || die "plugin/errptr-gcc$n.so is built, but there is no gcc-$n to ask for its plugin directory (set PLUGINDIR=DIR)"
-		dir=$($gcc_n -print-file-name=plugin)
-		case $dir in
-		/*) ;;
-		*) die "$gcc_n has no plugin directory (is gcc-$n-plugin-dev installed?)" ;;
-		esac
-	fi
-	say "install: GCC $n: $D$dir"
-	put 644 "plugin/errptr-gcc$n.so" "$dir/errptr-gcc$n.so"
-	case " $done_dirs " in *" $dir "*) continue ;; esac
-	done_dirs="$done_dirs $dir"
-	put 644 plugin/errptr.so "$dir/errptr.so"
-	for r in $rules; do
-		put 644 "rules/$r" "$dir/errptr/rules/$r"
-	done
-done
-for t in tools/errptr-merge tools/errptr-gate; do
-	[ -f "$t" ] && [ -x "$t" ] || continue
-	put 755 "$t" "$BINDIR/$(basename "$t")"
-done
-put 644 docs/errptr.1 "$MANDIR/man1/errptr.1"
-put 644 tools/errptr.mk "$DATADIR/errptr.mk"
-
-# Merge with an earlier install: the new entry of a path wins; an earlier rules file
-# in a plugin directory installed now that was not put back is stale (no longer in
-# rules/): remove it too.
-awk -v old="$old" -v dirs="$done_dirs" 'BEGIN { nd = split(dirs, dir, " ") }
-	function stale(p,   i) {
-		for (i = 1; i <= nd; i++)
-			if (index(p, dir[i] "/errptr/rules/") == 1) return 1
-		return 0
-	}
-	NR == 1 && /^#/ { print; next }
-	NR <= old && ($1 == "f" || $1 == "d") { if (!($3 in o)) ord[++n] = $3; o[$3] = $0; next }
-	$1 == "f" || $1 == "d" { if (!($3 in nw)) nord[++m] = $3; nw[$3] = $0 }
-	END {	# earlier entries in their order (replaced in place), then the new ones
-		for (i = 1; i <= n; i++) {
-			p = ord[i]
-			split(o[p], f, " ")
-			if (p in nw) print nw[p]
-			else if (f[1] == "f" && stale(p)) print "stale " o[p]
-			else print o[p]
-		}
-		for (i = 1; i <= m; i++)
-			if (!(nord[i] in o)) print nw[nord[i]]
-	}' "$D$M" >"$D$M.tmp"
-while read -r kind k2 sum path; do
-	[ "$kind" = stale ] || continue
-	if [ -f "$D$path" ] && [ "$(hash_of "$D$path")" = "$sum" ]; then
-		rm -f "$D$path" && say "  removed stale $D$path"
-	fi
-done <"$D$M.tmp"
-sed '/^stale /d' "$D$M.tmp" >"$D$M"
-rm -f "$D$M.tmp"
-say "install: manifest $D$M"
-endef
+INSTALL_ENV = PREFIX='$(PREFIX)' DESTDIR='$(DESTDIR)' BINDIR='$(BINDIR)' MANDIR='$(MANDIR)' DATADIR='$(DATADIR)' \
+	INSTALL_MANIFEST='$(INSTALL_MANIFEST)' PLUGINDIR='$(PLUGINDIR)' CC='$(CC)'
 
 .PHONY: install uninstall
-install uninstall: export ERRPTR_INSTALL_SH := $(value errptr_install_sh)
-
 install: all
-	@PREFIX='$(PREFIX)' DESTDIR='$(DESTDIR)' BINDIR='$(BINDIR)' MANDIR='$(MANDIR)' DATADIR='$(DATADIR)' \
-	INSTALL_MANIFEST='$(INSTALL_MANIFEST)' PLUGINDIR='$(PLUGINDIR)' CC='$(CC)' \
-		sh -c "$$ERRPTR_INSTALL_SH" errptr-install install
+	@$(INSTALL_ENV) sh scripts/install.sh install
 
 uninstall:
-	@PREFIX='$(PREFIX)' DESTDIR='$(DESTDIR)' BINDIR='$(BINDIR)' MANDIR='$(MANDIR)' DATADIR='$(DATADIR)' \
-	INSTALL_MANIFEST='$(INSTALL_MANIFEST)' PLUGINDIR='$(PLUGINDIR)' CC='$(CC)' \
-		sh -c "$$ERRPTR_INSTALL_SH" errptr-install uninstall
+	@$(INSTALL_ENV) sh scripts/install.sh uninstall
 # ------------------------------------------------------------------ end of install, uninstall
 
 # ------------------------------------------------------------------ reliability (docs/reliability.md)
@@ -473,7 +321,7 @@ CSMITH_PKGS = csmith libcsmith-dev
 .PHONY: csmith torture check-ccache-distcc
 csmith: all
 	@$(MAKE) --no-print-directory deps DEPS_PKGS='$(CSMITH_PKGS)' CHECK_PKGS=
-	sh tools/csmith-run.sh --cc '$(CC)' --plugin $(CURDIR)/$(LOADER_SO) -n $(CSMITH_N) \
+	sh scripts/csmith-run.sh --cc '$(CC)' --plugin $(CURDIR)/$(LOADER_SO) -n $(CSMITH_N) \
 		$(if $(CSMITH_SEED),--seed $(CSMITH_SEED))
 
 torture: all
@@ -486,9 +334,9 @@ check-ccache-distcc: all
 
 # ------------------------------------------------------------------ fuzzing (docs/reliability.md)
 #   make fuzz [FUZZ_SECONDS=600] [FUZZ_KEEP=1] [FUZZ_HARNESSES="rules summary"]
-# libFuzzer harnesses (tools/fuzz/): the rules parser (plugin/rules_parse.c) and
+# libFuzzer harnesses (scripts/fuzz/): the rules parser (lib/rules_parse.c) and
 # errptr-merge's summary reader, built with clang -fsanitize=fuzzer,address,undefined and
-# run one after the other for FUZZ_SECONDS each on a scratch copy of tools/fuzz/corpus/
+# run one after the other for FUZZ_SECONDS each on a scratch copy of scripts/fuzz/corpus/
 # (in build/fuzz); FUZZ_KEEP=1 merges the inputs that add coverage back into the tree's
 # corpus.  Fails on any crash, leak, hang or UB report.  Not part of make check (which runs
 # a short smoke run, testsuite/tools/fuzz-smoke.sh).  clang and its fuzzer runtime are
@@ -500,6 +348,6 @@ FUZZ_PKGS = clang libclang-rt-14-dev libelf-dev libcdb-dev
 .PHONY: fuzz
 fuzz:
 	@$(MAKE) --no-print-directory deps DEPS_PKGS='$(FUZZ_PKGS)' CHECK_PKGS=
-	sh tools/fuzz/fuzz.sh --seconds $(FUZZ_SECONDS) --dir $(CURDIR)/build/fuzz \
+	sh scripts/fuzz/fuzz.sh --seconds $(FUZZ_SECONDS) --dir $(CURDIR)/build/fuzz \
 		$(if $(filter 1,$(FUZZ_KEEP)),--keep) $(FUZZ_HARNESSES)
 # ------------------------------------------------------------------ end of fuzzing

@@ -10,6 +10,7 @@
 #include "options.h"
 #include "pass.h"
 #include "sarif.h"
+#include "learn_only.h"
 #include "plugin-version.h"	/* defines gcc_version: this file only */
 
 int plugin_is_GPL_compatible;
@@ -36,6 +37,8 @@ static const char help_text[] =
 	"                                      (default: read from the kernel build tree)\n"
 	"  -fplugin-arg-errptr-learn           record contract facts in the object file\n"
 	"                                      (section .discard.errptr, for errptr-merge)\n"
+	"  -fplugin-arg-errptr-learn-only      learn, and compile nothing else: no optimisation,\n"
+	"                                      no code; the object holds the section only\n"
 	"  -fplugin-arg-errptr-verbose         explain decisions in notes\n"
 	"  -fplugin-arg-errptr-help            print this text\n";
 
@@ -113,6 +116,7 @@ option_text(struct plugin_name_args *info, const char *key, const char *value)
 }
 
 static const char *sarif_path;
+static bool learn_only;
 
 static void
 finish_decl(void *gcc_data, void *user_data)
@@ -180,12 +184,15 @@ parse_arguments(struct plugin_name_args *info)
 			default_rules = false;
 		} else if (strcmp(key, "learn") == 0 && !value) {
 			errptr_learn = true;
+		} else if (strcmp(key, "learn-only") == 0 && !value) {
+			errptr_learn = learn_only = true;
 		} else if (strcmp(key, "verbose") == 0 && !value) {
 			errptr_verbose = true;
 		} else if (strcmp(key, "help") == 0 && !value) {
 			print_help();
 		} else if (value && (strcmp(key, "no-default-rules") == 0 || strcmp(key, "learn") == 0 ||
-				     strcmp(key, "verbose") == 0 || strcmp(key, "help") == 0)) {
+				     strcmp(key, "learn-only") == 0 || strcmp(key, "verbose") == 0 ||
+				     strcmp(key, "help") == 0)) {
 			error("errptr: %qs takes no value", option_text(info, key, NULL));
 			ok = false;
 		} else {
@@ -228,6 +235,8 @@ plugin_init(struct plugin_name_args *info, struct plugin_gcc_version *version)
 		return 0;
 
 	pass_register(info->base_name);
+	if (learn_only)
+		learn_only_register(info->base_name, "errptr_checks");
 	/* A preprocess-only run (distcc's client, -E) compiles nothing: its
 	 * empty log must not stand for the real one. */
 	if (sarif_path && !flag_preprocess_only)

@@ -11,11 +11,11 @@
  */
 #include "learn.h"
 #include "names.h"
+#include "summary_format.h"	/* lib/: the records, shared with errptr-merge */
 
 bool errptr_learn;
 
-static char *text;		/* the records of this unit */
-static size_t text_len, text_cap;
+static struct sbuf text;	/* the records of this unit */
 
 #define MAX_RETURNED 32
 static struct {
@@ -24,31 +24,11 @@ static struct {
 } returned[MAX_RETURNED];
 static int nreturned;
 
-static void
-append(const char *s, size_t n)
-{
-	if (text_len + n + 1 > text_cap) {
-		text_cap = (text_len + n + 1) * 2 + 4096;
-		text = XRESIZEVEC(char, text, text_cap);
-	}
-	memcpy(text + text_len, s, n);
-	text_len += n;
-	text[text_len] = 0;
-}
-
 /* A field: no tab, newline or other control character inside. */
 static void
 field(const char *s)
 {
-	append("\t", 1);
-	if (!s || !*s) {
-		append("?", 1);
-		return;
-	}
-	for (; *s; s++) {
-		char c = ((unsigned char)*s < 0x20 || *s == 0x7f) ? '?' : *s;
-		append(&c, 1);
-	}
+	summary_field(&text, s);
 }
 
 static void
@@ -59,22 +39,19 @@ field_int(long n)
 	field(buf);
 }
 
+/* VK_NULL, VK_ERR, VK_VALID (and VK_UNKNOWN: any unsure kind) as the summary's bits. */
+static unsigned
+summary_kinds(unsigned vk)
+{
+	return ((vk & VK_NULL) ? SUMMARY_NULL : 0) | ((vk & VK_ERR) ? SUMMARY_ERR : 0) |
+	       ((vk & VK_VALID) ? SUMMARY_VALID : 0) | ((vk & VK_UNKNOWN) ? SUMMARY_UNKNOWN : 0);
+}
+
 static void
 field_kinds(unsigned kinds)
 {
 	char buf[5];
-	int n = 0;
-	if (kinds & VK_NULL)
-		buf[n++] = 'n';
-	if (kinds & VK_ERR)
-		buf[n++] = 'e';
-	if (kinds & VK_VALID)
-		buf[n++] = 'v';
-	if (kinds & VK_UNKNOWN)
-		buf[n++] = 'u';
-	if (!n)
-		buf[n++] = '-';
-	buf[n] = 0;
+	summary_kinds_text(summary_kinds(kinds), buf);
 	field(buf);
 }
 
@@ -90,19 +67,15 @@ field_location(location_t loc)
 static void
 begin_record(const char *kind)
 {
-	if (!text_len) {
-		append("errptr-summary", 14);
-		field("1");
-		field(main_input_filename);
-		append("\n", 1);
-	}
-	append(kind, strlen(kind));
+	if (!text.len)
+		summary_header(&text, main_input_filename);
+	sb_puts(&text, kind);
 }
 
 static void
 end_record(void)
 {
-	append("\n", 1);
+	sb_putc(&text, '\n');
 }
 
 void
@@ -154,10 +127,10 @@ learn_function(struct fn_summary *s)
 		field(buf);
 	}
 	for (int i = 0; i < nreturned; i++) {
-		char buf[512];
-		unsigned k = returned[i].allowed;
-		snprintf(buf, sizeof(buf), "%s:%s%s%s%s", returned[i].callee, (k & VK_NULL) ? "n" : "",
-			 (k & VK_ERR) ? "e" : "", (k & VK_VALID) ? "v" : "", k ? "" : "-");
+		/* ALLOWED: kinds of VK_KINDS (note_returned_calls() keeps to them) */
+		char buf[512], kinds[5];
+		summary_kinds_text(summary_kinds(returned[i].allowed & VK_KINDS), kinds);
+		snprintf(buf, sizeof(buf), "%s:%s", returned[i].callee, kinds);
 		field(buf);
 	}
 	end_record();
@@ -199,10 +172,10 @@ learn_write_section(void)
 		return;
 	/* A unit with nothing to say still says so, so that coverage can
 	 * tell "nothing to learn" from "not compiled with errptr". */
-	if (!text_len)
+	if (!text.len)
 		begin_record("");	/* the header line alone */
-	fprintf(asm_out_file, "\t.pushsection .discard.errptr,\"\",@progbits\n");
-	const char *p = text;
+	fprintf(asm_out_file, "\t.pushsection " SUMMARY_SECTION ",\"\",@progbits\n");
+	const char *p = text.p;
 	while (*p) {
 		const char *nl = strchr(p, '\n');
 		size_t n = nl ? (size_t)(nl - p + 1) : strlen(p);
@@ -220,7 +193,6 @@ learn_write_section(void)
 		p += n;
 	}
 	fprintf(asm_out_file, "\t.popsection\n");
-	free(text);
-	text = NULL;
-	text_len = text_cap = 0;
+	free(text.p);
+	memset(&text, 0, sizeof(text));
 }

@@ -16,12 +16,11 @@
  *     that a reader can tell which unit wrote a log (errptr-gate keeps only
  *     the newest log of each unit).
  *
- * The fingerprint survives line drift: it hashes (FNV-1a, 64 bits) the
- * ruleId, the file (as in the URI, or its absolute path), the name of the
- * enclosing function and the message with line numbers removed (":123"
- * becomes ":N", "line 123" "line N"), each followed by a NUL byte; ":K"
- * numbers the results with the same hash in source order.  tools/errptr-gate.c
- * computes the same key; keep the two in step.
+ * The fingerprint survives line drift: lib/fingerprint.c hashes the ruleId,
+ * the file (as in the URI, or its absolute path), the name of the enclosing
+ * function and the message without line numbers; ":K" numbers the results
+ * with the same hash in source order.  errptr-gate computes the same key
+ * with the same code.
  *
  * Layout: one result per line, so that logs diff and grep well.
  *
@@ -43,6 +42,10 @@
 #include "sarif.h"
 #include "names.h"
 #include "options.h"
+/* lib/: shared with tools/gate/errptr-gate.c */
+#include "fingerprint.h"
+#include "json_write.h"
+#include "path.h"
 
 /* Keep in step with errptr.c's ERRPTR_VERSION. */
 #ifndef ERRPTR_VERSION
@@ -51,144 +54,6 @@
 
 #define SARIF_SCHEMA \
 	"https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json"
-#define FINGERPRINT_KEY "errptr/v1"
-
-/* ---- a growable string -------------------------------------------------- */
-struct sbuf {
-	char *p;
-	size_t len, cap;
-};
-
-static void
-sb_add(struct sbuf *b, const char *s, size_t n)
-{
-	if (b->len + n + 1 > b->cap) {
-		b->cap = (b->len + n + 1) * 2 + 256;
-		b->p = XRESIZEVEC(char, b->p, b->cap);
-	}
-	memcpy(b->p + b->len, s, n);
-	b->len += n;
-	b->p[b->len] = 0;
-}
-
-static void
-sb_puts(struct sbuf *b, const char *s)
-{
-	sb_add(b, s, strlen(s));
-}
-
-static void
-sb_putc(struct sbuf *b, char c)
-{
-	sb_add(b, &c, 1);
-}
-
-static void sb_printf(struct sbuf *b, const char *fmt, ...) ATTRIBUTE_PRINTF_2;
-
-static void
-sb_printf(struct sbuf *b, const char *fmt, ...)
-{
-	char small[256];
-	va_list ap;
-	va_start(ap, fmt);
-	int n = vsnprintf(small, sizeof(small), fmt, ap);
-	va_end(ap);
-	if (n < 0)
-		return;
-	if ((size_t)n < sizeof(small)) {
-		sb_add(b, small, n);
-		return;
-	}
-	char *big = XNEWVEC(char, n + 1);
-	va_start(ap, fmt);
-	vsnprintf(big, n + 1, fmt, ap);
-	va_end(ap);
-	sb_add(b, big, n);
-	free(big);
-}
-
-/* Length of the valid UTF-8 sequence at S (at most N bytes), 0 if invalid:
- * no overlong forms, no surrogates, nothing above U+10FFFF. */
-static size_t
-utf8_len(const unsigned char *s, size_t n)
-{
-	unsigned c = s[0];
-	size_t len;
-	unsigned min;
-	if (c < 0x80)
-		return 1;
-	if (c >= 0xc2 && c <= 0xdf)
-		len = 2, min = 0x80;
-	else if (c >= 0xe0 && c <= 0xef)
-		len = 3, min = 0x800;
-	else if (c >= 0xf0 && c <= 0xf4)
-		len = 4, min = 0x10000;
-	else
-		return 0;
-	if (len > n)
-		return 0;
-	unsigned cp = c & (0x7f >> len);
-	for (size_t i = 1; i < len; i++) {
-		if ((s[i] & 0xc0) != 0x80)
-			return 0;
-		cp = (cp << 6) | (s[i] & 0x3f);
-	}
-	if (cp < min || cp > 0x10ffff || (cp >= 0xd800 && cp <= 0xdfff))
-		return 0;
-	return len;
-}
-
-/* S as a JSON string: quotes, backslashes and control characters escaped;
- * bytes that are not UTF-8 become U+FFFD (JSON text must be UTF-8). */
-static void
-sb_json_string(struct sbuf *b, const char *str)
-{
-	const unsigned char *s = (const unsigned char *)(str ? str : "");
-	size_t n = strlen((const char *)s);
-	sb_putc(b, '"');
-	for (size_t i = 0; i < n;) {
-		unsigned c = s[i];
-		if (c == '"' || c == '\\') {
-			sb_putc(b, '\\');
-			sb_putc(b, c);
-			i++;
-		} else if (c < 0x20 || c == 0x7f) {
-			switch (c) {
-			case '\b': sb_puts(b, "\\b"); break;
-			case '\f': sb_puts(b, "\\f"); break;
-			case '\n': sb_puts(b, "\\n"); break;
-			case '\r': sb_puts(b, "\\r"); break;
-			case '\t': sb_puts(b, "\\t"); break;
-			default: sb_printf(b, "\\u%04x", c); break;
-			}
-			i++;
-		} else {
-			size_t len = utf8_len(s + i, n - i);
-			if (len) {
-				sb_add(b, (const char *)s + i, len);
-				i += len;
-			} else {
-				sb_puts(b, "\xef\xbf\xbd");
-				i++;
-			}
-		}
-	}
-	sb_putc(b, '"');
-}
-
-/* A path as URI characters: unreserved characters and '/' stay, every
- * other byte is %XX (so ':' cannot pass for a scheme, and paths that are
- * not UTF-8 survive unchanged). */
-static void
-sb_uri_path(struct sbuf *b, const char *path)
-{
-	for (const unsigned char *s = (const unsigned char *)path; *s; s++) {
-		if (ISALNUM(*s) || *s == '-' || *s == '.' || *s == '_' || *s == '~' || *s == '/')
-			sb_putc(b, *s);
-		else
-			sb_printf(b, "%%%02X", *s);
-	}
-}
 
 /* ---- what report.c hands over ------------------------------------------- */
 struct sloc {
@@ -213,7 +78,7 @@ struct sresult {
 	struct snote *events;
 	int nevents;
 	unsigned seq;		/* order of arrival, to keep sorting stable */
-	char fingerprint[32];
+	char fingerprint[FINGERPRINT_KEY_SIZE];
 };
 
 static struct {
@@ -252,54 +117,11 @@ sarif_property(const char *key, const char *json)
 	}
 }
 
-/* Lexically normalised absolute form of PATH: "." and empty parts dropped,
- * ".." removes the part before it.  Symbolic links are not followed, so
- * that paths keep the names the build used. */
-static char *
-absolute_path(const char *path)
-{
-	char *full = path[0] == '/' ? xstrdup(path) : concat(sarif.cwd, "/", path, NULL);
-	char *out = XNEWVEC(char, strlen(full) + 2);
-	size_t len = 0;
-	const char *p = full;
-	while (*p) {
-		while (*p == '/')
-			p++;
-		const char *end = p;
-		while (*end && *end != '/')
-			end++;
-		size_t n = end - p;
-		if (n == 0 || (n == 1 && p[0] == '.')) {
-			/* nothing */
-		} else if (n == 2 && p[0] == '.' && p[1] == '.') {
-			while (len > 0 && out[len - 1] != '/')
-				len--;
-			if (len > 0)
-				len--;		/* the '/' before the removed part */
-		} else {
-			out[len++] = '/';
-			memcpy(out + len, p, n);
-			len += n;
-		}
-		p = end;
-	}
-	if (len == 0)
-		out[len++] = '/';
-	out[len] = 0;
-	free(full);
-	return out;
-}
-
 /* ABS relative to the working directory, or NULL when it is not under it. */
 static const char *
 under_cwd(const char *abs)
 {
-	size_t n = strlen(sarif.cwd);
-	if (n == 1 && sarif.cwd[0] == '/')
-		return abs[1] ? abs + 1 : NULL;
-	if (strncmp(abs, sarif.cwd, n) == 0 && abs[n] == '/' && abs[n + 1])
-		return abs + n + 1;
-	return NULL;
+	return path_below(abs, sarif.cwd);
 }
 
 /* The file part of the fingerprint and the order of results: the path
@@ -323,7 +145,7 @@ capture_location(location_t loc, struct sloc *out)
 	/* "<built-in>", "<command-line>": not a file. */
 	if (!x.file || !x.file[0] || x.line <= 0 || (x.file[0] == '<' && strchr(x.file, '>')))
 		return;
-	out->file = absolute_path(x.file);
+	out->file = path_absolute(x.file, sarif.cwd);
 	out->line = x.line;
 	out->column = x.column > 0 ? x.column : 0;
 	/* GCC counts bytes; SARIF (columnKind unicodeCodePoints) counts
@@ -413,7 +235,7 @@ sarif_open(const char *path)
 	sarif.open = true;
 	sarif.path = xstrdup(path);
 	char *cwd = getcwd(NULL, 0);
-	sarif.cwd = cwd ? absolute_path(cwd) : xstrdup("/");
+	sarif.cwd = cwd ? path_absolute(cwd, "/") : xstrdup("/");
 	free(cwd);
 	/* GCC does not run PLUGIN_FINISH_UNIT after an error; PLUGIN_FINISH
 	 * always runs.  sarif_close() writes once, whichever comes first. */
@@ -467,50 +289,13 @@ sarif_event(location_t loc, const char *message)
 	add_note(&r->events, &r->nevents, loc, message);
 }
 
-/* ---- fingerprints --------------------------------------------------------- */
-/* MESSAGE with line numbers removed: ":123" -> ":N", "line 123" -> "line N". */
-static char *
-message_key(const char *message)
-{
-	struct sbuf b = {};
-	sb_puts(&b, "");
-	for (const char *p = message; *p;) {
-		if (*p == ':' && ISDIGIT(p[1])) {
-			sb_puts(&b, ":N");
-			for (p++; ISDIGIT(*p); p++)
-				;
-		} else if (strncmp(p, "line ", 5) == 0 && ISDIGIT(p[5])) {
-			sb_puts(&b, "line N");
-			for (p += 5; ISDIGIT(*p); p++)
-				;
-		} else {
-			sb_putc(&b, *p++);
-		}
-	}
-	return b.p;
-}
-
-static unsigned long long
-fnv1a(unsigned long long h, const char *s)
-{
-	/* S and its terminating NUL. */
-	do {
-		h ^= (unsigned char)*s;
-		h *= 0x100000001b3ULL;
-	} while (*s++);
-	return h;
-}
-
+/* ---- fingerprints (lib/fingerprint.c: errptr-gate computes the same) ------- */
 static unsigned long long
 result_hash(const struct sresult *r)
 {
 	char *rule = concat("errptr-", checks[r->check].name, NULL);
-	char *msg = message_key(r->message);
-	unsigned long long h = 0xcbf29ce484222325ULL;
-	h = fnv1a(h, rule);
-	h = fnv1a(h, display_file(&r->loc));
-	h = fnv1a(h, r->function);
-	h = fnv1a(h, msg);
+	char *msg = fingerprint_message_key(r->message);
+	unsigned long long h = fingerprint_hash(rule, display_file(&r->loc), r->function, msg);
 	free(rule);
 	free(msg);
 	return h;
@@ -536,11 +321,7 @@ compute_fingerprints(void)
 	unsigned long long *hash = XNEWVEC(unsigned long long, sarif.n + 1);
 	for (size_t i = 0; i < sarif.n; i++) {
 		hash[i] = result_hash(&sarif.results[i]);
-		unsigned k = 1;
-		for (size_t j = 0; j < i; j++)
-			k += hash[j] == hash[i];
-		snprintf(sarif.results[i].fingerprint, sizeof(sarif.results[i].fingerprint),
-			 "%016llx:%u", hash[i], k);
+		fingerprint_key(sarif.results[i].fingerprint, hash[i], fingerprint_rank(hash, i));
 	}
 	free(hash);
 }
@@ -563,11 +344,11 @@ sb_artifact_location(struct sbuf *b, const char *abs)
 	const char *rel = under_cwd(abs);
 	sb_puts(b, "{\"uri\":\"");
 	if (rel) {
-		sb_uri_path(b, rel);
+		json_uri_path(b, rel);
 		sb_puts(b, "\",\"uriBaseId\":\"%SRCROOT%\"}");
 	} else {
 		sb_puts(b, "file://");
-		sb_uri_path(b, abs);
+		json_uri_path(b, abs);
 		sb_puts(b, "\"}");
 	}
 }
@@ -604,7 +385,7 @@ sb_location(struct sbuf *b, const struct sloc *l, const char *message, int id,
 		if (comma)
 			sb_putc(b, ',');
 		sb_puts(b, "\"logicalLocations\":[{\"name\":");
-		sb_json_string(b, function);
+		json_string(b, function);
 		sb_puts(b, ",\"kind\":\"function\"}]");
 		comma = true;
 	}
@@ -612,7 +393,7 @@ sb_location(struct sbuf *b, const struct sloc *l, const char *message, int id,
 		if (comma)
 			sb_putc(b, ',');
 		sb_puts(b, "\"message\":{\"text\":");
-		sb_json_string(b, message);
+		json_string(b, message);
 		sb_putc(b, '}');
 	}
 	sb_putc(b, '}');
@@ -623,10 +404,10 @@ sb_result(struct sbuf *b, const struct sresult *r)
 {
 	sb_printf(b, "{\"ruleId\":\"errptr-%s\",\"ruleIndex\":%d,\"level\":\"%s\",\"message\":{\"text\":",
 		  checks[r->check].name, (int)r->check, level_name(r->sev));
-	sb_json_string(b, r->message);
+	json_string(b, r->message);
 	sb_puts(b, "},\"locations\":[");
 	sb_location(b, &r->loc, NULL, -1, r->function);
-	sb_puts(b, "],\"partialFingerprints\":{\"" FINGERPRINT_KEY "\":\"");
+	sb_puts(b, "],\"partialFingerprints\":{\"" FINGERPRINT_NAME "\":\"");
 	sb_puts(b, r->fingerprint);
 	sb_puts(b, "\"}");
 	if (r->nrelated) {
@@ -668,7 +449,7 @@ build_log(struct sbuf *b)
 	sb_puts(b, "\"rules\":[\n");
 	for (int c = 0; c < CHECK_COUNT; c++) {
 		sb_printf(b, "{\"id\":\"errptr-%s\",\"shortDescription\":{\"text\":", checks[c].name);
-		sb_json_string(b, checks[c].what);
+		json_string(b, checks[c].what);
 		sb_printf(b, "},\"defaultConfiguration\":{\"level\":\"%s\"}}%s\n",
 			  level_name(checks[c].default_severity), c + 1 < CHECK_COUNT ? "," : "");
 	}
@@ -676,7 +457,7 @@ build_log(struct sbuf *b)
 
 	sb_printf(b, "\"invocations\":[{\"executionSuccessful\":%s,\"workingDirectory\":{\"uri\":\"file://",
 		  other_errors ? "false" : "true");
-	sb_uri_path(b, sarif.cwd);
+	json_uri_path(b, sarif.cwd);
 	sb_puts(b, strcmp(sarif.cwd, "/") ? "/\"}" : "\"}");
 	if (other_errors)
 		sb_puts(b, ",\"toolExecutionNotifications\":[{\"level\":\"error\",\"message\":{\"text\":"
@@ -684,11 +465,11 @@ build_log(struct sbuf *b)
 	sb_puts(b, "}],\n");
 
 	sb_puts(b, "\"originalUriBaseIds\":{\"%SRCROOT%\":{\"uri\":\"file://");
-	sb_uri_path(b, sarif.cwd);
+	json_uri_path(b, sarif.cwd);
 	sb_puts(b, strcmp(sarif.cwd, "/") ? "/\"}},\n" : "\"}},\n");
 
 	if (main_input()) {
-		char *main_abs = absolute_path(main_input());
+		char *main_abs = path_absolute(main_input(), sarif.cwd);
 		sb_puts(b, "\"artifacts\":[{\"location\":");
 		sb_artifact_location(b, main_abs);
 		sb_puts(b, ",\"roles\":[\"analysisTarget\"]}],\n");

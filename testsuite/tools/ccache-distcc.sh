@@ -15,11 +15,13 @@
 #   ccache warm   the same again: the objects must come from the cache
 #   distcc        CC="distcc WRAPPER", a distccd started here on 127.0.0.1 only (a free
 #                 port, stopped at the end), no local fallback and no local retry
-# and in two modes: "error" (errptr's default: the build of the seed fails) and "learn"
+# and in three modes: "error" (errptr's default: the build of the seed fails), "learn"
 # (-fplugin-arg-errptr-learn -fplugin-arg-errptr-null-return=warning: the build succeeds,
-# ccache can store it).  It compares with the plain build: the errptr diagnostics (every
-# error/warning line ending in [errptr-...] and the notes errptr adds), the build's exit
-# status and, in learn mode, the .discard.errptr section of every object.  For distcc the
+# ccache can store it) and "learnonly" (the same with -fplugin-arg-errptr-learn-only: no
+# code, the plain build's sections must be those of the learn mode, and the module still
+# links).  It compares with the plain build: the errptr diagnostics (every error/warning
+# line ending in [errptr-...] and the notes errptr adds), the build's exit status and, in
+# the learn modes, the .discard.errptr section of every object.  For distcc the
 # columns are not compared: distccd compiles the preprocessed source, where a diagnostic
 # inside a macro expansion gets another column (GCC does that for any .i file; the
 # differing columns are printed).
@@ -162,6 +164,7 @@ chmod 755 "$T/bin/errptr-cc"
 
 MODE_OPTS_error=
 MODE_OPTS_learn="-fplugin-arg-errptr-learn -fplugin-arg-errptr-null-return=warning"
+MODE_OPTS_learnonly="-fplugin-arg-errptr-learn-only -fplugin-arg-errptr-null-return=warning"
 COMMON="-fdiagnostics-plain-output -fno-diagnostics-show-caret"
 
 # build WAY MODE CC-COMMAND KCFLAGS: a fresh copy of the module, always at $T/mod
@@ -211,7 +214,7 @@ compare() {
 		problems="$problems; errptr diagnostics differ"
 		diff "$T/plain-$mode.diag" "$T/$way-$mode.diag" | sed 's/^/    /' | head -n 12 >"$T/why"
 	fi
-	if [ "$mode" = learn ]; then
+	if [ "$mode" != error ]; then
 		if ! diff -r "$T/plain-$mode.sec" "$T/$way-$mode.sec" >"$T/secdiff" 2>&1; then
 			problems="$problems; learned sections differ"
 			sed 's/^/    /' "$T/secdiff" | head -n 12 >>"$T/why"
@@ -220,7 +223,7 @@ compare() {
 	ndiag=$(grep -c '\[errptr-' "$T/$way-$mode.diag")
 	nsec=$(find "$T/$way-$mode.sec" -type f ! -name '*.none' | wc -l)
 	if [ -z "$problems" ]; then
-		ok "$way, $mode mode: same as the plain build (exit status $s2, $ndiag errptr diagnostics$([ "$mode" = learn ] && echo ", $nsec identical .discard.errptr sections")$what)"
+		ok "$way, $mode mode: same as the plain build (exit status $s2, $ndiag errptr diagnostics$([ "$mode" != error ] && echo ", $nsec identical .discard.errptr sections")$what)"
 	else
 		bad "$way, $mode mode:${problems#;}$what"
 		cat "$T/why"
@@ -228,7 +231,7 @@ compare() {
 }
 
 # ---- plain: the reference
-for mode in error learn; do
+for mode in error learn learnonly; do
 	eval "opts=\$MODE_OPTS_$mode"
 	build plain $mode "$CC" "-fplugin=$PLUGIN $COMMON $opts"
 done
@@ -237,6 +240,11 @@ if ! grep -q '\[errptr-' "$T/plain-error.diag"; then
 fi
 if [ -z "$(find "$T/plain-learn.sec" -type f ! -name '*.none')" ]; then
 	bad "plain learn-mode build of $MODULE left no .discard.errptr section"
+fi
+if [ "$(cat "$T/plain-learnonly.status")" != 0 ] || ! diff -r "$T/plain-learn.sec" "$T/plain-learnonly.sec" >/dev/null 2>&1; then
+	bad "plain build, learn-only mode: exit status $(cat "$T/plain-learnonly.status"), or sections unlike the learn mode's (see $T/plain-learnonly.log)"
+else
+	ok "plain build, learn-only mode: the module builds and links, its sections are the learn mode's"
 fi
 echo "ccache-distcc: plain: error mode exit status $(cat "$T/plain-error.status"), $(grep -c '\[errptr-' "$T/plain-error.diag") errptr diagnostics; learn mode exit status $(cat "$T/plain-learn.status"), $(find "$T/plain-learn.sec" -type f ! -name '*.none' | wc -l) sections"
 
@@ -248,15 +256,15 @@ else
 	export CCACHE_DIR
 	unset CCACHE_DISABLE CCACHE_RECACHE CCACHE_READONLY
 	for run in cold warm; do
-		for mode in error learn; do
+		for mode in error learn learnonly; do
 			eval "opts=\$MODE_OPTS_$mode"
 			ccache -z >/dev/null 2>&1
 			build "ccache-$run" $mode "ccache $CC" "-fplugin=$PLUGIN $COMMON $opts"
 			hits=$(ccache --print-stats 2>/dev/null | awk -F '\t' '$1 ~ /^(direct|preprocessed)_cache_hit$/ { n += $2 } END { print n + 0 }')
 			miss=$(ccache --print-stats 2>/dev/null | awk -F '\t' '$1 == "cache_miss" { print $2 + 0 }')
 			compare "ccache-$run" $mode ", ccache: $hits hits, ${miss:-?} misses"
-			if [ "$run" = warm ] && [ "$mode" = learn ] && [ "$hits" -eq 0 ]; then
-				bad "ccache-warm, learn mode: no cache hit: the warm build did not come from the cache"
+			if [ "$run" = warm ] && [ "$mode" != error ] && [ "$hits" -eq 0 ]; then
+				bad "ccache-warm, $mode mode: no cache hit: the warm build did not come from the cache"
 			fi
 		done
 	done
@@ -303,7 +311,7 @@ else
 			echo "NOTE: ccache-distcc: this distccd ran 'distcc $CC -fplugin=...' (older than 3.3?)"
 		fi
 		: >"$T/distccd/log"
-		for mode in error learn; do
+		for mode in error learn learnonly; do
 			eval "opts=\$MODE_OPTS_$mode"
 			before=$(grep -c 'COMPILE_OK\|COMPILE_ERROR\|completed ok\|failed' "$T/distccd/log")
 			build distcc $mode "distcc $T/bin/errptr-cc" "$COMMON $opts"
@@ -313,10 +321,10 @@ else
 		nsrc=$(cd "$MODULE" && ls ./*.c | wc -l)
 		ok_remote=$(grep -c "COMPILE_OK.*errptr-cc" "$T/distccd/log")
 		err_remote=$(grep -c "COMPILE_ERROR.*errptr-cc" "$T/distccd/log")
-		if [ $((ok_remote + err_remote)) -ge $((2 * nsrc)) ]; then
-			ok "distcc: the module's $nsrc sources were compiled by distccd in both modes ($ok_remote ok, $err_remote with errors)"
+		if [ $((ok_remote + err_remote)) -ge $((3 * nsrc)) ]; then
+			ok "distcc: the module's $nsrc sources were compiled by distccd in all three modes ($ok_remote ok, $err_remote with errors)"
 		else
-			bad "distcc: only $ok_remote ok + $err_remote failed compiles on distccd, expected $((2 * nsrc)) (see $T/distccd/log)"
+			bad "distcc: only $ok_remote ok + $err_remote failed compiles on distccd, expected $((3 * nsrc)) (see $T/distccd/log)"
 		fi
 		stop_distccd
 	fi

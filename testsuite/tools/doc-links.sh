@@ -1,11 +1,11 @@
 #!/bin/sh
-# doc-links.sh - tools/check-links.sh: every relative link of README.md, docs/*.md,
+# doc-links.sh - scripts/check-links.sh: every relative link of README.md, docs/*.md,
 # testsuite/README.md and examples/*/README.md leads to a file that exists and, with
 # #anchor, to a heading of it; and the checker finds a broken path and a broken anchor
 # (and leaves links in code and URLs alone).
 . "$(dirname "$0")/lib.sh"
 
-sh "$top/tools/check-links.sh" >"$T/tree.out" 2>&1
+sh "$top/scripts/check-links.sh" >"$T/tree.out" 2>&1
 status=$?
 if [ "$status" = 0 ]; then
 	pass "$(cat "$T/tree.out")"
@@ -35,7 +35,7 @@ cat >"$T/d/page.md" <<'MD'
 [in a fence](missing-too.md)
 ```
 MD
-sh "$top/tools/check-links.sh" "$T/d/page.md" >"$T/d.out" 2>&1
+sh "$top/scripts/check-links.sh" "$T/d/page.md" >"$T/d.out" 2>&1
 status=$?
 check "the checker reports the missing file and the missing anchor, and only them (exit $status)" \
 	sh -c "test '$status' = 1 &&

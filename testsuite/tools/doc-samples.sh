@@ -1,20 +1,20 @@
 #!/bin/sh
 # doc-samples.sh - the sample outputs of README.md, docs/manual.md, docs/errptr.1 and
-# examples/*/README.md are what the demo prints now (tools/doc-samples.sh --check; "make
+# examples/*/README.md are what the demo prints now (scripts/doc-samples.sh --check; "make
 # doc-samples" makes them again), and a sample that differs is found.
 . "$(dirname "$0")/lib.sh"
 plugin_ok
 kdir_ok
 
 major=$($CC -dumpversion | cut -d. -f1)
-sample_gcc=$(sed -n 's/^SAMPLE_GCC=//p' "$top/tools/doc-samples.sh")
+sample_gcc=$(sed -n 's/^SAMPLE_GCC=//p' "$top/scripts/doc-samples.sh")
 if [ "$major" != "$sample_gcc" ]; then
 	echo "SKIP: $test_name: the samples are made with GCC $sample_gcc, $CC is GCC $major"
 	finish
 fi
 (cd "$top" && sh testsuite/run.sh --demo --cc "$CC" --plugin "$ERRPTR_PLUGIN" --kdir "$KDIR") >"$T/demo.log" 2>&1
 check "the demo behaves as expected" grep -q '^demo: all [0-9]* examples behaved as expected' "$T/demo.log"
-samples() { sh "$top/tools/doc-samples.sh" --cc "$CC" --plugin "$ERRPTR_PLUGIN" --kdir "$KDIR" --demo-log "$T/demo.log" "$@"; }
+samples() { sh "$top/scripts/doc-samples.sh" --cc "$CC" --plugin "$ERRPTR_PLUGIN" --kdir "$KDIR" --demo-log "$T/demo.log" "$@"; }
 
 samples --check >"$T/check.out" 2>&1
 status=$?

@@ -1,5 +1,5 @@
 #!/bin/sh
-# fuzz-smoke.sh - a short run of both libFuzzer harnesses (tools/fuzz/, make fuzz):
+# fuzz-smoke.sh - a short run of both libFuzzer harnesses (scripts/fuzz/, make fuzz):
 # they build, read their committed corpus and run FUZZ_SMOKE_SECONDS (default 10) each
 # without a crash, leak, hang or UB report.  SKIP when clang or its fuzzer runtime is
 # missing (make fuzz installs them).  The long runs are "make fuzz" (docs/reliability.md).
@@ -18,7 +18,7 @@ if ! "$CLANG" -fsanitize=fuzzer,address,undefined -o "$T/probe" "$T/probe.c" >"$
 	exit 0
 fi
 for h in rules summary; do
-	if sh "$top/tools/fuzz/fuzz.sh" --quiet --seconds "$seconds" --dir "$T/fuzz" "$h" >"$T/$h.out" 2>&1; then
+	if sh "$top/scripts/fuzz/fuzz.sh" --quiet --seconds "$seconds" --dir "$T/fuzz" "$h" >"$T/$h.out" 2>&1; then
 		pass "$h: $(grep "^fuzz: $h: [0-9?]* runs" "$T/$h.out" | sed "s/^fuzz: $h: //")"
 	else
 		fail "$h: a finding or a build failure"

@@ -1,5 +1,5 @@
 #!/bin/sh
-# install.sh - test "make install" and "make uninstall" (the install section of the Makefile).
+# install.sh - test "make install" and "make uninstall" (scripts/install.sh).
 #
 #   sh testsuite/tools/install.sh [--staging-only] [--keep]
 #

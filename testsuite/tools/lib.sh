@@ -4,7 +4,7 @@
 #   CC             compiler (default gcc)
 #   ERRPTR_PLUGIN  the plugin to load (default plugin/errptr.so of this tree)
 #   KDIR           kernel build directory (default: what testsuite/run.sh --print-kdir finds)
-#   ERRPTR_GATE    a built errptr-gate (default: built here from tools/errptr-gate.c)
+#   ERRPTR_GATE    a built errptr-gate (default: built here from tools/gate/ and lib/)
 #   KEEP=1         keep the scratch directory (its path is printed)
 # Each test prints "PASS: TEST: what" / "FAIL: TEST: what" lines and exits 1 if any failed.
 
@@ -111,11 +111,11 @@ gate_ok() {
 		return 0
 	fi
 	GATE=$T/errptr-gate
-	if ! $CC -std=c99 -O2 -Wall -Wextra -Werror -DERRPTR_VERSION="\"$(cat "$top/VERSION")\"" \
-		-o "$GATE" "$top/tools/errptr-gate.c" \
+	if ! $CC -std=c99 -O2 -Wall -Wextra -Werror -I"$top/lib" -DERRPTR_VERSION="\"$(cat "$top/VERSION")\"" \
+		-o "$GATE" "$top"/tools/gate/*.c "$top"/lib/*.c \
 		>"$T/gate-build.log" 2>&1; then
-		fail "tools/errptr-gate.c compiles without warnings: $(head -n 3 "$T/gate-build.log")"
+		fail "tools/gate and lib compile without warnings: $(head -n 3 "$T/gate-build.log")"
 		finish
 	fi
-	pass "tools/errptr-gate.c compiles without warnings"
+	pass "tools/gate and lib compile without warnings"
 }

@@ -1,5 +1,5 @@
 #!/bin/sh
-# merge-make-rules: "make rules" (tools/learn-kernel.sh) on a fake kernel tree whose
+# merge-make-rules: "make rules" (scripts/learn-kernel.sh) on a fake kernel tree whose
 # Makefile compiles each directory's *.c with $(KCFLAGS): configuration, one directory at
 # a time, progress lines, the stamps that make a second run skip finished directories,
 # a directory with a file that does not compile (make -k), the merge into rules and
@@ -76,7 +76,7 @@ printf 'this would be an error if read\n' >"$T/rules/learned/old.rules"
 learn_kernel() {
 	KSRC=$K KBUILD_OUT=$T/out LEARN_DIRS="fs kernel mm" LEARN_JOBS=1 KCC=$CC \
 	PLUGIN=$ERRPTR_PLUGIN MERGE=$MERGE RULES_DIR=$T/rules LEARNED=$T/rules/learned/linux-6.1 \
-		sh "$top/tools/learn-kernel.sh"
+		sh "$top/scripts/learn-kernel.sh"
 }
 learn_kernel >"$T/run1" 2>&1
 status=$?
@@ -101,6 +101,16 @@ rm "$T/out/.errptr-learn/kernel.done"
 learn_kernel >"$T/run3" 2>&1
 check "a removed stamp: that directory only" sh -c "grep -qx 'build kernel' '$T/out/calls' && test \$(wc -l <'$T/out/calls') = 1"
 
+# a directory that fails before any object is built is not marked done: tried again
+mkdir -p "$K/bad"
+cp "$K/mm/broken.c" "$K/bad/"
+(KSRC=$K KBUILD_OUT=$T/out LEARN_DIRS="fs bad" LEARN_JOBS=1 KCC=$CC PLUGIN=$ERRPTR_PLUGIN \
+	MERGE=$MERGE RULES_DIR=$T/rules LEARNED=$T/learned-bad sh "$top/scripts/learn-kernel.sh") >"$T/runbad" 2>&1
+check "a directory with no object built: not marked done" sh -c \
+	"grep -q 'bad: failed with no object built' '$T/runbad' && test ! -f '$T/out/.errptr-learn/bad.done'"
+check "the look-alike, mm (a broken file, a fine one): marked done" test -f "$T/out/.errptr-learn/mm.done"
+rm -rf "$K/bad"
+
 # the learned rules in use: a hook of filp_open returning NULL
 cat >"$T/hook.c" <<'C'
 #include "kernel-min.h"
@@ -119,8 +129,48 @@ check "the learned contract flags a hook" \
 	has "$T/hook.out" "'my_filp_open' returns NULL here, but it stands in for 'filp_open'"
 check "naming the learned rules file" has "$T/hook.out" "e\.g\. 'open_it' at kernel/user\.c:5"
 
+# the defaults: every top-level directory with a Makefile or Kbuild but the excluded ones
+# and arch/ other than x86; learn-only; through a compiler wrapper (distcc's place)
+mkdir -p "$K/arch/x86/mm" "$K/arch/arm/mm" "$K/samples" "$K/drivers"
+for d in kernel fs mm arch/x86 arch/arm samples scripts include drivers; do : >"$K/$d/Makefile"; done
+cp "$K/mm/fine.c" "$K/arch/x86/mm/x86.c"
+sed -i 's/mm_get_page/x86_get_page/' "$K/arch/x86/mm/x86.c"
+cp "$K/arch/x86/mm/x86.c" "$K/arch/arm/mm/arm.c"
+cp "$K/arch/x86/mm/x86.c" "$K/samples/sample.c"
+printf 'VERSION = 9\nPATCHLEVEL = 7\n' >>"$K/Makefile"
+# the fake Makefile builds DIR/*.c only: arch/x86's file sits in arch/x86 itself
+mv "$K/arch/x86/mm/x86.c" "$K/arch/x86/x86.c"
+cat >"$T/wrap" <<'SH'
+#!/bin/sh
+echo "$*" >>"${WRAP_LOG:?}"
+exec "$@"
+SH
+chmod +x "$T/wrap"
+WRAP_LOG=$T/wrap.log
+export WRAP_LOG
+(cd "$T" && KSRC=$K KBUILD_OUT=$T/out3 LEARN_JOBS=1 KCC=$CC LEARN_WRAPPER=$T/wrap \
+	PLUGIN=$ERRPTR_PLUGIN MERGE=$MERGE RULES_DIR=$T/rules LEARNED=$T/learned3 \
+	sh "$top/scripts/learn-kernel.sh") >"$T/run4" 2>&1
+check "defaults: arch/x86 first, then the top-level directories, none excluded" \
+	has "$T/run4" "^learn: \[1/5\] arch/x86: building"
+check "defaults: drivers fs kernel mm" sh -c "grep -q '^learn: \[2/5\] drivers: building' '$T/run4' &&
+	grep -q '^learn: \[5/5\] mm: building' '$T/run4'"
+check "defaults: not samples, scripts, include or arch/arm" \
+	hasnt "$T/run4" "^learn: .*(samples|scripts|include|arch/arm|arch):"
+check "defaults: learned from arch/x86" has "$T/learned3.rules" "^func x86_get_page fails=null "
+check "the compilations went through the wrapper, with errptr's arguments in errptr-cc" \
+	sh -c "grep -q 'errptr-cc .*x86\.c' '$WRAP_LOG' && grep -q -- '-fplugin-arg-errptr-learn-only' '$T/out3/.errptr-learn/errptr-cc'"
+check "learn-only by default: no code in the objects" \
+	sh -c "test -f '$T/out3/arch/x86/x86.o' && ! nm '$T/out3/arch/x86/x86.o' | grep -q ' T '"
+check "LEARN_MODE=learn: code" sh -c "rm -f '$T/out3/.errptr-learn/'*.done '$T/out3/arch/x86/x86.o' &&
+	KSRC=$K KBUILD_OUT=$T/out3 LEARN_DIRS=arch/x86 LEARN_MODE=learn KCC=$CC PLUGIN=$ERRPTR_PLUGIN \
+	MERGE=$MERGE RULES_DIR=$T/rules LEARNED=$T/learned4 sh '$top/scripts/learn-kernel.sh' >'$T/run5' 2>&1 &&
+	nm '$T/out3/arch/x86/x86.o' | grep -q ' T x86_get_page'"
+check "LEARN_MODE=other: a clear error" sh -c "KSRC=$K LEARN_MODE=learnonly PLUGIN=$ERRPTR_PLUGIN MERGE=$MERGE \
+	sh '$top/scripts/learn-kernel.sh' 2>&1 | grep -q 'LEARN_MODE=learnonly: learn-only or learn'"
+
 # a tree that is not a kernel
-KSRC=$T/nowhere KBUILD_OUT=$T/out2 PLUGIN=$ERRPTR_PLUGIN MERGE=$MERGE sh "$top/tools/learn-kernel.sh" >"$T/bad" 2>&1
+KSRC=$T/nowhere KBUILD_OUT=$T/out2 PLUGIN=$ERRPTR_PLUGIN MERGE=$MERGE sh "$top/scripts/learn-kernel.sh" >"$T/bad" 2>&1
 check "KSRC that is not a kernel tree: a clear error" \
 	sh -c "test $? = 1 && grep -q 'is not a kernel source tree' '$T/bad'"
 finish

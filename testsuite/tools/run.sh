@@ -6,7 +6,7 @@
 # Without TEST arguments it runs every testsuite/tools/*.sh but itself and lib.sh.  Each
 # test prints PASS:/FAIL: lines; this prints them all and closes with "N passed, N failed".
 # Exit status 0 when nothing failed.  Defaults: see lib.sh (plugin/errptr.so of this tree,
-# gcc, the kernel headers testsuite/run.sh finds, the gate built from tools/errptr-gate.c).
+# gcc, the kernel headers testsuite/run.sh finds, the gate built from tools/gate/errptr-gate.c).
 here=$(cd "$(dirname "$0")" && pwd)
 while [ $# -gt 0 ]; do
 	case $1 in

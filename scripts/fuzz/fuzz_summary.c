@@ -1,13 +1,14 @@
 /*
  * fuzz_summary.c - libFuzzer harness for errptr-merge's summary reader.
  *
- * tools/errptr-merge.c built with -DERRPTR_MERGE_FUZZ (no main) exposes the
- * parser of one object's .discard.errptr section.  The input is split into
- * the sections of several objects at each "\n\f\n" (a line no section
+ * Links errptr-merge's stages after the objects are read (tools/merge/
+ * read_summary.c, facts.c, resolve.c, rules.c): the parser of one object's
+ * .discard.errptr section, the resolution and the rules.  The input is split
+ * into the sections of several objects at each "\n\f\n" (a line no section
  * holds: a control character is a malformed record); all are read, then
  * resolved and turned into rules, as errptr-merge does for a build tree.
  * Every rule line it writes must then be one the plugin's parser
- * (plugin/rules_parse.c) takes without error.  "make fuzz" builds it.
+ * (lib/rules_parse.c) takes without error.  "make fuzz" builds it.
  */
 #define _GNU_SOURCE
 #include <stdint.h>
@@ -15,12 +16,8 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "../../plugin/rules_parse.h"
-
-void errptr_merge_reset(void);
-int errptr_merge_parse_section(const char *data, size_t len);
-size_t errptr_merge_finish(void);
-const char *errptr_merge_rule(size_t i);
+#include "merge.h"
+#include "rules_parse.h"
 
 #define CHECK(c) do { if (!(c)) { fprintf(report, "fuzz_summary: check failed: %s\n", #c); abort(); } } while (0)
 
@@ -78,22 +75,25 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	static const char sep[] = "\n\f\n";
 	const uint8_t *p = data, *end = data + size;
 
-	errptr_merge_reset();
+	facts_reset();
+	read_summary_reset();
+	rules_reset();
 	for (;;) {
 		const uint8_t *q = memmem(p, end - p, sep, 3);
 		size_t n = (q ? q : end) - p;
 		/* an exact-size copy, so that reading past the section is caught */
 		char *copy = malloc(n ? n : 1);
 		memcpy(copy, p, n);
-		errptr_merge_parse_section(copy, n);
+		read_summary("fuzz.o", copy, n);
 		free(copy);
 		if (!q)
 			break;
 		p = q + 3;
 	}
-	size_t nrules = errptr_merge_finish();
-	for (size_t i = 0; i < nrules; i++) {
-		const char *r = errptr_merge_rule(i);
+	resolve_kinds();
+	make_rules();
+	for (size_t i = 0; i < rules.n; i++) {
+		const char *r = rules.a[i].line;
 		CHECK(r);
 		size_t len = strlen(r);
 		CHECK(len < RULES_MAX_LINE);

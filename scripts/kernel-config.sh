@@ -5,7 +5,7 @@
 # time; other GCC plugins are not ours to load; -Werror would stop a build on a warning
 # of gcc's that has nothing to do with errptr).
 #
-# usage: tools/kernel-config.sh KSRC OUT KCC LOG
+# usage: scripts/kernel-config.sh KSRC OUT KCC LOG
 # Exits non-zero, with one line on stderr, when a step fails or an option survives.
 set -u
 [ $# -eq 4 ] || { echo "usage: $0 KSRC OUT KCC LOG" >&2; exit 2; }

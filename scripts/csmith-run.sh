@@ -2,7 +2,7 @@
 # csmith-run.sh - compile random C programs (Debian's csmith) with errptr: no ICE, no
 # errptr diagnostic, no compile that errptr breaks.
 #
-#   sh tools/csmith-run.sh [-n N] [--seed S] [--o0-every K] [--cc CC] [--plugin PATH]
+#   sh scripts/csmith-run.sh [-n N] [--seed S] [--o0-every K] [--cc CC] [--plugin PATH]
 #                          [-j J] [--out DIR] [--timeout SECS]
 #
 #   -n N           programs to generate (default $CSMITH_N, else 2000)

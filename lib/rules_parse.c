@@ -1,9 +1,10 @@
 /*
  * rules_parse.c - the syntax of rules files (docs/rules.md), without GCC:
  * lines, fields, KEY=VALUE pairs and their values.  See rules_parse.h;
- * plugin/contracts.c stores what it reads, tools/fuzz/fuzz_rules.c fuzzes it.
+ * plugin/contracts.c stores what it reads, scripts/fuzz/fuzz_rules.c fuzzes it.
  * Common subset of C and C++: no GCC or libiberty header here.
  */
+#define _POSIX_C_SOURCE 200809L	/* getc_unlocked */
 #include "rules_parse.h"
 
 #include <errno.h>

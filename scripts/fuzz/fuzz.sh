@@ -1,13 +1,13 @@
 #!/bin/sh
 # fuzz.sh - build and run errptr's libFuzzer harnesses (make fuzz; docs/reliability.md).
 #
-#   sh tools/fuzz/fuzz.sh [--seconds N] [--dir DIR] [--keep] [--quiet] [HARNESS...]
+#   sh scripts/fuzz/fuzz.sh [--seconds N] [--dir DIR] [--keep] [--quiet] [HARNESS...]
 #
-# HARNESS: rules (plugin/rules_parse.c, the rules parser) and summary (tools/errptr-merge.c,
+# HARNESS: rules (lib/rules_parse.c, the rules parser) and summary (tools/merge/,
 # the reader of the learn mode's summary sections); default both, one after the other.
 # Each is built with clang -fsanitize=fuzzer,address,undefined -g -O1 into DIR (default
 # build/fuzz) and run for N seconds (default 600) on a scratch copy of its committed corpus
-# tools/fuzz/corpus/HARNESS/, so the tree's corpus does not change; --keep then merges
+# scripts/fuzz/corpus/HARNESS/, so the tree's corpus does not change; --keep then merges
 # into it the new inputs that add coverage (libFuzzer -merge=1).  Progress: libFuzzer's own
 # lines (without its NEW/REDUCE lines; the whole log is DIR/HARNESS.log).  Then one line per
 # harness:
@@ -40,12 +40,12 @@ FLAGS="-fsanitize=fuzzer,address,undefined -fno-sanitize-recover=undefined -g -O
 build() {	# build HARNESS
 	case $1 in
 	rules)
-		$CLANG $FLAGS -o "$dir/fuzz_rules" "$top/tools/fuzz/fuzz_rules.c" \
-			"$top/plugin/rules_parse.c" ;;
+		$CLANG $FLAGS -I"$top/lib" -o "$dir/fuzz_rules" "$top/scripts/fuzz/fuzz_rules.c" \
+			"$top/lib/rules_parse.c" ;;
 	summary)
-		$CLANG $FLAGS -Wno-unused-function -DERRPTR_MERGE_FUZZ -o "$dir/fuzz_summary" \
-			"$top/tools/fuzz/fuzz_summary.c" "$top/tools/errptr-merge.c" \
-			"$top/plugin/rules_parse.c" -lelf -lcdb ;;
+		m=$top/tools/merge
+		$CLANG $FLAGS -I"$top/lib" -I"$m" -o "$dir/fuzz_summary" "$top/scripts/fuzz/fuzz_summary.c" \
+			"$m/read_summary.c" "$m/facts.c" "$m/resolve.c" "$m/rules.c" "$top"/lib/*.c ;;
 	*)
 		echo "fuzz.sh: no harness '$1' (rules, summary)" >&2; return 1 ;;
 	esac
@@ -58,9 +58,9 @@ for h in "$@"; do
 	work=$dir/$h.corpus
 	rm -rf "$work" "$dir/$h-"crash-* "$dir/$h-"leak-* "$dir/$h-"timeout-* "$dir/$h-"oom-*
 	mkdir -p "$work"
-	cp "$top/tools/fuzz/corpus/$h/"* "$work/"
+	cp "$top/scripts/fuzz/corpus/$h/"* "$work/"
 	before=$(ls "$work" | wc -l)
-	echo "fuzz: $h: $seconds s on a copy of tools/fuzz/corpus/$h ($before inputs) in $work"
+	echo "fuzz: $h: $seconds s on a copy of scripts/fuzz/corpus/$h ($before inputs) in $work"
 	log=$dir/$h.log
 	: >"$log"
 	(
@@ -98,13 +98,13 @@ for h in "$@"; do
 		grep -n -E 'ERROR|SUMMARY|runtime error|check failed|rejects|artifact|Test unit written' "$log" | head -20
 		ls "$dir/$h-"crash-* "$dir/$h-"leak-* "$dir/$h-"timeout-* "$dir/$h-"oom-* 2>/dev/null
 	elif [ "$keep" = 1 ] && [ "$after" -gt "$before" ]; then
-		n0=$(ls "$top/tools/fuzz/corpus/$h" | wc -l)
-		"$dir/fuzz_$h" -merge=1 "$top/tools/fuzz/corpus/$h" "$work" >"$dir/$h.merge.log" 2>&1
-		n1=$(ls "$top/tools/fuzz/corpus/$h" | wc -l)
-		echo "fuzz: $h: --keep: tools/fuzz/corpus/$h: $n0 -> $n1 inputs (those adding coverage)"
+		n0=$(ls "$top/scripts/fuzz/corpus/$h" | wc -l)
+		"$dir/fuzz_$h" -merge=1 "$top/scripts/fuzz/corpus/$h" "$work" >"$dir/$h.merge.log" 2>&1
+		n1=$(ls "$top/scripts/fuzz/corpus/$h" | wc -l)
+		echo "fuzz: $h: --keep: scripts/fuzz/corpus/$h: $n0 -> $n1 inputs (those adding coverage)"
 	elif [ "$after" -gt "$before" ]; then
 		echo "fuzz: $h: to keep the new inputs that add coverage: make fuzz FUZZ_KEEP=1, or"
-		echo "      $dir/fuzz_$h -merge=1 tools/fuzz/corpus/$h $work"
+		echo "      $dir/fuzz_$h -merge=1 scripts/fuzz/corpus/$h $work"
 	fi
 done
 exit $status

@@ -12,7 +12,7 @@
 #   PLUGIN         errptr's plugin/errptr.so;  GATE  tools/errptr-gate
 #   REPORT         the report's directory (default ./build/validate)
 #
-# Configuration: tools/kernel-config.sh (x86_64 allmodconfig without sanitizers, debug
+# Configuration: scripts/kernel-config.sh (x86_64 allmodconfig without sanitizers, debug
 # info, GCC plugins and CONFIG_WERROR).  errptr runs with its default severities, so an
 # error-level finding fails its object; "make -k" goes on with the rest.
 #
@@ -70,7 +70,7 @@ start=$(now)
 # ---- configuration (once)
 if [ ! -f "$state/config.done" ]; then
 	say "configuring $VALIDATE_OUT (allmodconfig; see $state/config.log)"
-	sh "$top/tools/kernel-config.sh" "$KSRC" "$VALIDATE_OUT" "$KCC" "$state/config.log" || exit 1
+	sh "$top/scripts/kernel-config.sh" "$KSRC" "$VALIDATE_OUT" "$KCC" "$state/config.log" || exit 1
 	touch "$state/config.done"
 fi
 
@@ -86,7 +86,7 @@ say "plugin $PLUGIN (build $build_id); logs and stamps in $run"
 KCFLAGS="-fplugin=$PLUGIN -fplugin-arg-errptr-sarif=$run/sarif/%p.sarif"
 
 # ---- the directories, one at a time
-. "$top/tools/kbuild-dir.inc"
+. "$top/scripts/kbuild-dir.inc"
 progress() {
 	echo "; $(find "$run/sarif" -name '*.sarif' | wc -l) units checked in all," \
 	     "$(grep -c '\[errptr-' "$log" 2>/dev/null) errptr lines in this log;"

@@ -3,7 +3,7 @@
  *
  * Written in the common subset of C and C++: the plugin compiles it as C++
  * (contracts.c keeps the contract store and reports errors through GCC);
- * tools/fuzz/fuzz_rules.c compiles it as C with the sanitizers.  Errors are
+ * scripts/fuzz/fuzz_rules.c compiles it as C with the sanitizers.  Errors are
  * handed, formatted, to a callback; what a line means is handed to others.
  */
 #ifndef ERRPTR_RULES_PARSE_H

@@ -1,5 +1,5 @@
 /*
- * fuzz_rules.c - libFuzzer harness for the rules parser (plugin/rules_parse.c).
+ * fuzz_rules.c - libFuzzer harness for the rules parser (lib/rules_parse.c).
  *
  * The input is a rules file: rules_read() reads it line by line through a
  * FILE (fmemopen), exactly as contracts_load_file() does, over-long lines
@@ -15,7 +15,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "../../plugin/rules_parse.h"
+#include "rules_parse.h"
 
 static size_t sink;		/* keeps the checks' reads alive */
 

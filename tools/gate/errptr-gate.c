@@ -29,14 +29,14 @@
  * of "make validate".
  *
  * A finding's key does not depend on line numbers: it is the one sarif.c
- * puts in partialFingerprints "errptr/v1", FNV-1a 64 of ruleId, file,
- * enclosing function and message with line numbers removed, then ":K", the
- * rank among the findings with the same hash in source order.  The gate
- * computes it again with the file relative to --root (default: the current
- * directory), so that a baseline written in one checkout holds in another
- * (out-of-tree modules are compiled from the kernel's directory and their
- * logs name files by absolute path).  Keep message_key() and fnv1a() in
- * step with plugin/sarif.c.
+ * puts in partialFingerprints "errptr/v1" (lib/fingerprint.c, shared with
+ * the plugin: a hash of ruleId, file, enclosing function and message with
+ * line numbers removed, then ":K", the rank among the findings with the
+ * same hash in source order).  The gate computes it again with the file
+ * relative to --root (default: the current directory), so that a baseline
+ * written in one checkout holds in another (out-of-tree modules are
+ * compiled from the kernel's directory and their logs name files by
+ * absolute path).
  *
  * Every unit of a build with "-fplugin-arg-errptr-sarif=DIR/%p.sarif" writes
  * its own log, named after its pid; a unit compiled again leaves its old log
@@ -44,7 +44,8 @@
  * of several logs of one unit, only the newest counts.  Findings reported by
  * several units (in a header) count once.
  *
- * Plain C99 and POSIX, no library: the JSON reader is a small DOM parser.
+ * Plain C99 and POSIX, no library but errptr's lib/ (strings, JSON output,
+ * paths, the fingerprint): the JSON reader is a small DOM parser.
  */
 #define _POSIX_C_SOURCE 200809L
 #include <ctype.h>
@@ -58,6 +59,13 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+/* lib/: shared with the plugin's SARIF writer */
+#include "die.h"
+#include "fingerprint.h"
+#include "json_write.h"
+#include "path.h"
+#include "sbuf.h"
+
 #define DEFAULT_BASELINE "errptr-baseline.txt"
 
 /* errptr's version, the file VERSION: the Makefile passes it (-DERRPTR_VERSION). */
@@ -66,81 +74,6 @@
 #endif
 
 static const char *progname = "errptr-gate";
-
-static void
-die(const char *fmt, ...)
-{
-	va_list ap;
-	fprintf(stderr, "%s: ", progname);
-	va_start(ap, fmt);
-	vfprintf(stderr, fmt, ap);
-	va_end(ap);
-	fputc('\n', stderr);
-	exit(2);
-}
-
-static void *
-xmalloc(size_t n)
-{
-	void *p = malloc(n ? n : 1);
-	if (!p)
-		die("out of memory");
-	return p;
-}
-
-static void *
-xrealloc(void *p, size_t n)
-{
-	p = realloc(p, n ? n : 1);
-	if (!p)
-		die("out of memory");
-	return p;
-}
-
-static char *
-xstrdup(const char *s)
-{
-	size_t n = strlen(s) + 1;
-	return memcpy(xmalloc(n), s, n);
-}
-
-/* ---- strings ------------------------------------------------------------ */
-struct sbuf {
-	char *p;
-	size_t len, cap;
-};
-
-static void
-sb_add(struct sbuf *b, const char *s, size_t n)
-{
-	if (b->len + n + 1 > b->cap) {
-		b->cap = (b->len + n + 1) * 2 + 64;
-		b->p = xrealloc(b->p, b->cap);
-	}
-	memcpy(b->p + b->len, s, n);
-	b->len += n;
-	b->p[b->len] = 0;
-}
-
-static void
-sb_puts(struct sbuf *b, const char *s)
-{
-	sb_add(b, s, strlen(s));
-}
-
-static void
-sb_putc(struct sbuf *b, char c)
-{
-	sb_add(b, &c, 1);
-}
-
-static char *
-sb_take(struct sbuf *b)
-{
-	if (!b->p)
-		sb_add(b, "", 0);
-	return b->p;
-}
 
 /* ---- a small JSON reader -------------------------------------------------- */
 enum jtype { J_NULL, J_FALSE, J_TRUE, J_NUMBER, J_STRING, J_ARRAY, J_OBJECT };
@@ -294,7 +227,7 @@ static struct jval *jvalue(struct jparser *p);
 static struct jval *
 jnew(enum jtype t)
 {
-	struct jval *v = xmalloc(sizeof(*v));
+	struct jval *v = die_malloc(sizeof(*v));
 	memset(v, 0, sizeof(*v));
 	v->type = t;
 	return v;
@@ -387,7 +320,7 @@ jvalue(struct jparser *p)
 					 *p->s == 'E' || *p->s == '+' || *p->s == '-'))
 			p->s++;
 		v = jnew(J_NUMBER);
-		v->str = xmalloc(p->s - start + 1);
+		v->str = die_malloc(p->s - start + 1);
 		memcpy(v->str, start, p->s - start);
 		v->str[p->s - start] = 0;
 	} else if (jliteral(p, "true")) {
@@ -442,57 +375,12 @@ jint(const struct jval *v, long dflt)
 static char *cwd;	/* the current directory */
 static char *root;	/* --root, absolute */
 
-/* Lexically normalised absolute form of PATH (relative to BASE). */
-static char *
-absolute_path(const char *path, const char *base)
-{
-	struct sbuf full = { 0 };
-	if (path[0] != '/') {
-		sb_puts(&full, base);
-		sb_putc(&full, '/');
-	}
-	sb_puts(&full, path);
-	char *out = xmalloc(full.len + 2);
-	size_t len = 0;
-	const char *p = full.p;
-	while (*p) {
-		while (*p == '/')
-			p++;
-		const char *end = p;
-		while (*end && *end != '/')
-			end++;
-		size_t n = end - p;
-		if (n == 0 || (n == 1 && p[0] == '.')) {
-			/* nothing */
-		} else if (n == 2 && p[0] == '.' && p[1] == '.') {
-			while (len > 0 && out[len - 1] != '/')
-				len--;
-			if (len > 0)
-				len--;
-		} else {
-			out[len++] = '/';
-			memcpy(out + len, p, n);
-			len += n;
-		}
-		p = end;
-	}
-	if (len == 0)
-		out[len++] = '/';
-	out[len] = 0;
-	free(full.p);
-	return out;
-}
-
 /* ABS relative to DIR, or ABS itself when it is not under DIR. */
 static const char *
 relative_to(const char *abs, const char *dir)
 {
-	size_t n = strlen(dir);
-	if (n == 1 && dir[0] == '/')
-		return abs[1] ? abs + 1 : abs;
-	if (strncmp(abs, dir, n) == 0 && abs[n] == '/' && abs[n + 1])
-		return abs + n + 1;
-	return abs;
+	const char *rel = path_below(abs, dir);
+	return rel ? rel : abs;
 }
 
 static int
@@ -555,7 +443,7 @@ struct finding {
 	struct note *notes;
 	int nnotes;
 	unsigned long long hash;
-	char key[40];	/* "HASH:K" */
+	char key[FINGERPRINT_KEY_SIZE];	/* "HASH:K" */
 	bool fresh;	/* not in the baseline */
 	const struct jval *result, *run;	/* where it was read, for --merge */
 };
@@ -583,7 +471,7 @@ artifact_path(const struct jval *run, const struct jval *al)
 		return NULL;
 	char *path = file_uri_path(uri);
 	if (path) {
-		char *abs = absolute_path(path, "/");
+		char *abs = path_absolute(path, "/");
 		free(path);
 		return abs;
 	}
@@ -596,7 +484,7 @@ artifact_path(const struct jval *run, const struct jval *al)
 		if (buri && (base_path = file_uri_path(buri)))
 			base = base_path;
 	}
-	char *abs = absolute_path(rel, base);
+	char *abs = path_absolute(rel, base);
 	free(rel);
 	free(base_path);
 	return abs;
@@ -610,36 +498,6 @@ physical(const struct jval *run, const struct jval *loc, char **abs, long *line,
 	*abs = artifact_path(run, jget(pl, "artifactLocation"));
 	*line = jint(jget(region, "startLine"), 0);
 	*col = jint(jget(region, "startColumn"), 0);
-}
-
-static char *
-message_key(const char *message)
-{
-	struct sbuf b = { 0 };
-	for (const char *p = message; *p;) {
-		if (*p == ':' && isdigit((unsigned char)p[1])) {
-			sb_puts(&b, ":N");
-			for (p++; isdigit((unsigned char)*p); p++)
-				;
-		} else if (strncmp(p, "line ", 5) == 0 && isdigit((unsigned char)p[5])) {
-			sb_puts(&b, "line N");
-			for (p += 5; isdigit((unsigned char)*p); p++)
-				;
-		} else {
-			sb_putc(&b, *p++);
-		}
-	}
-	return sb_take(&b);
-}
-
-static unsigned long long
-fnv1a(unsigned long long h, const char *s)
-{
-	do {
-		h ^= (unsigned char)*s;
-		h *= 0x100000001b3ULL;
-	} while (*s++);
-	return h;
 }
 
 static void
@@ -672,43 +530,38 @@ read_run(struct log *log, const struct jval *run)
 				progname, log->path);
 			continue;
 		}
-		f.rule = xstrdup(rule);
-		f.level = xstrdup(level ? level : "warning");
-		f.message = xstrdup(text);
-		f.msgkey = message_key(text);
+		f.rule = die_strdup(rule);
+		f.level = die_strdup(level ? level : "warning");
+		f.message = die_strdup(text);
+		f.msgkey = fingerprint_message_key(text);
 		const struct jval *loc = jat(jget(res, "locations"), 0);
 		char *abs = NULL;
 		physical(run, loc, &abs, &f.line, &f.column);
-		f.file = xstrdup(abs ? relative_to(abs, root) : "");
-		f.shown = xstrdup(abs ? relative_to(abs, cwd) : "");
+		f.file = die_strdup(abs ? relative_to(abs, root) : "");
+		f.shown = die_strdup(abs ? relative_to(abs, cwd) : "");
 		free(abs);
 		const char *fn = jstr(jget(jat(jget(loc, "logicalLocations"), 0), "name"));
-		f.function = xstrdup(fn ? fn : "");
+		f.function = die_strdup(fn ? fn : "");
 		const struct jval *rel = jget(res, "relatedLocations");
 		for (const struct jval *r = rel ? rel->child : NULL; r; r = r->next) {
 			struct note n;
 			char *nabs = NULL;
 			physical(run, r, &nabs, &n.line, &n.column);
 			const char *ntext = jstr(jget(jget(r, "message"), "text"));
-			n.file = xstrdup(nabs ? relative_to(nabs, cwd) : f.shown);
-			n.text = xstrdup(ntext ? ntext : "");
+			n.file = die_strdup(nabs ? relative_to(nabs, cwd) : f.shown);
+			n.text = die_strdup(ntext ? ntext : "");
 			if (!nabs) {
 				n.line = f.line;
 				n.column = f.column;
 			}
 			free(nabs);
-			f.notes = xrealloc(f.notes, (f.nnotes + 1) * sizeof(*f.notes));
+			f.notes = die_realloc(f.notes, (f.nnotes + 1) * sizeof(*f.notes));
 			f.notes[f.nnotes++] = n;
 		}
-		unsigned long long h = 0xcbf29ce484222325ULL;
-		h = fnv1a(h, f.rule);
-		h = fnv1a(h, f.file);
-		h = fnv1a(h, f.function);
-		h = fnv1a(h, f.msgkey);
-		f.hash = h;
+		f.hash = fingerprint_hash(f.rule, f.file, f.function, f.msgkey);
 		f.result = res;
 		f.run = run;
-		log->findings = xrealloc(log->findings, (log->n + 1) * sizeof(*log->findings));
+		log->findings = die_realloc(log->findings, (log->n + 1) * sizeof(*log->findings));
 		log->findings[log->n++] = f;
 	}
 }
@@ -759,12 +612,12 @@ read_log(const char *path)
 	struct stat st;
 	struct log log;
 	memset(&log, 0, sizeof(log));
-	log.path = xstrdup(path);
+	log.path = die_strdup(path);
 	if (stat(path, &st) == 0)
 		log.mtime = st.st_mtim;
 	for (const struct jval *run = runs->child; run; run = run->next)
 		read_run(&log, run);
-	logs = xrealloc(logs, (nlogs + 1) * sizeof(*logs));
+	logs = die_realloc(logs, (nlogs + 1) * sizeof(*logs));
 	logs[nlogs++] = log;
 	free(text);
 }
@@ -796,9 +649,9 @@ read_dir(const char *dir)
 	while ((e = readdir(d))) {
 		if (e->d_name[0] == '.')
 			continue;
-		names = xrealloc(names, (n + 1) * sizeof(*names));
+		names = die_realloc(names, (n + 1) * sizeof(*names));
 		size_t len = strlen(dir) + strlen(e->d_name) + 2;
-		names[n] = xmalloc(len);
+		names[n] = die_malloc(len);
 		snprintf(names[n], len, "%s/%s", dir, e->d_name);
 		n++;
 	}
@@ -876,7 +729,7 @@ collect(void)
 			fprintf(stderr, "%s: %s: the unit %s had compilation errors; its findings may be "
 				"incomplete\n", progname, logs[i].path, logs[i].unit ? logs[i].unit : "?");
 		for (size_t j = 0; j < logs[i].n; j++) {
-			all = xrealloc(all, (nall + 1) * sizeof(*all));
+			all = die_realloc(all, (nall + 1) * sizeof(*all));
 			all[nall++] = &logs[i].findings[j];
 		}
 	}
@@ -888,12 +741,12 @@ collect(void)
 		all[out++] = all[i];
 	}
 	nall = out;
-	for (size_t i = 0; i < nall; i++) {
-		unsigned k = 1;
-		for (size_t j = 0; j < i; j++)
-			k += all[j]->hash == all[i]->hash;
-		snprintf(all[i]->key, sizeof(all[i]->key), "%016llx:%u", all[i]->hash, k);
-	}
+	unsigned long long *hash = die_malloc((nall + 1) * sizeof(*hash));
+	for (size_t i = 0; i < nall; i++)
+		hash[i] = all[i]->hash;
+	for (size_t i = 0; i < nall; i++)
+		fingerprint_key(all[i]->key, all[i]->hash, fingerprint_rank(hash, i));
+	free(hash);
 }
 
 struct entry {
@@ -926,11 +779,11 @@ read_baseline(const char *path)
 		if (!*p || *p == '#')
 			continue;
 		size_t klen = strcspn(p, " \t");
-		baseline = xrealloc(baseline, (nbaseline + 1) * sizeof(*baseline));
-		baseline[nbaseline].key = xmalloc(klen + 1);
+		baseline = die_realloc(baseline, (nbaseline + 1) * sizeof(*baseline));
+		baseline[nbaseline].key = die_malloc(klen + 1);
 		memcpy(baseline[nbaseline].key, p, klen);
 		baseline[nbaseline].key[klen] = 0;
-		baseline[nbaseline].line = xstrdup(p);
+		baseline[nbaseline].line = die_strdup(p);
 		baseline[nbaseline].seen = false;
 		nbaseline++;
 	}
@@ -995,7 +848,7 @@ open_output(const char *path, char **tmp)
 		return f;
 	}
 	size_t tlen = strlen(path) + 32;
-	*tmp = xmalloc(tlen);
+	*tmp = die_malloc(tlen);
 	snprintf(*tmp, tlen, "%s.tmp.%ld", path, (long)getpid());
 	FILE *f = fopen(*tmp, "w");
 	if (!f)
@@ -1022,7 +875,7 @@ close_output(FILE *f, const char *path, char *tmp)
 static void
 write_baseline(const char *path)
 {
-	struct finding **sorted = xmalloc((nall + 1) * sizeof(*sorted));
+	struct finding **sorted = die_malloc((nall + 1) * sizeof(*sorted));
 	memcpy(sorted, all, nall * sizeof(*sorted));
 	qsort(sorted, nall, sizeof(*sorted), compare_for_baseline);
 
@@ -1048,80 +901,24 @@ write_baseline(const char *path)
 }
 
 /* ---- --merge: one SARIF log of every finding ------------------------------- */
-static size_t
-utf8_len(const unsigned char *s, size_t n)
-{
-	unsigned c = s[0], cp, min;
-	size_t len;
-	if (c < 0x80)
-		return 1;
-	if (c >= 0xc2 && c <= 0xdf)
-		len = 2, min = 0x80;
-	else if (c >= 0xe0 && c <= 0xef)
-		len = 3, min = 0x800;
-	else if (c >= 0xf0 && c <= 0xf4)
-		len = 4, min = 0x10000;
-	else
-		return 0;
-	if (len > n)
-		return 0;
-	cp = c & (0x7f >> len);
-	for (size_t i = 1; i < len; i++) {
-		if ((s[i] & 0xc0) != 0x80)
-			return 0;
-		cp = (cp << 6) | (s[i] & 0x3f);
-	}
-	if (cp < min || cp > 0x10ffff || (cp >= 0xd800 && cp <= 0xdfff))
-		return 0;
-	return len;
-}
-
-/* A JSON string, as plugin/sarif.c writes them. */
+/* A JSON string and a URI path (lib/json.c: as plugin/sarif.c writes them). */
 static void
 put_json_string(FILE *f, const char *str)
 {
-	const unsigned char *s = (const unsigned char *)str;
-	size_t n = strlen(str);
-	fputc('"', f);
-	for (size_t i = 0; i < n;) {
-		unsigned c = s[i];
-		if (c == '"' || c == '\\') {
-			fputc('\\', f);
-			fputc(c, f);
-			i++;
-		} else if (c < 0x20 || c == 0x7f) {
-			switch (c) {
-			case '\b': fputs("\\b", f); break;
-			case '\f': fputs("\\f", f); break;
-			case '\n': fputs("\\n", f); break;
-			case '\r': fputs("\\r", f); break;
-			case '\t': fputs("\\t", f); break;
-			default: fprintf(f, "\\u%04x", c); break;
-			}
-			i++;
-		} else {
-			size_t len = utf8_len(s + i, n - i);
-			if (len) {
-				fwrite(s + i, 1, len, f);
-				i += len;
-			} else {
-				fputs("\xef\xbf\xbd", f);
-				i++;
-			}
-		}
-	}
-	fputc('"', f);
+	struct sbuf b = { 0 };
+	json_string(&b, str);
+	fwrite(b.p, 1, b.len, f);
+	free(b.p);
 }
 
 static void
 put_uri_path(FILE *f, const char *path)
 {
-	for (const unsigned char *s = (const unsigned char *)path; *s; s++) {
-		if (isalnum(*s) || *s == '-' || *s == '.' || *s == '_' || *s == '~' || *s == '/')
-			fputc(*s, f);
-		else
-			fprintf(f, "%%%02X", *s);
-	}
+	struct sbuf b = { 0 };
+	json_uri_path(&b, path);
+	if (b.len)
+		fwrite(b.p, 1, b.len, f);
+	free(b.p);
 }
 
 /* An artifactLocation of RUN, relative to the root when under it. */
@@ -1182,13 +979,13 @@ put_json(FILE *f, const struct jval *v, const struct finding *x, bool is_result)
 			if (x && strcmp(m->key, "artifactLocation") == 0 && m->type == J_OBJECT)
 				put_artifact_location(f, x->run, m);
 			else if (x && is_result && strcmp(m->key, "partialFingerprints") == 0)
-				fprintf(f, "{\"errptr/v1\":\"%s\"}", x->key);
+				fprintf(f, "{\"" FINGERPRINT_NAME "\":\"%s\"}", x->key);
 			else
 				put_json(f, m, x, false);
 		}
 		if (x && is_result) {
 			if (!jget(v, "partialFingerprints"))
-				fprintf(f, ",\"partialFingerprints\":{\"errptr/v1\":\"%s\"}", x->key);
+				fprintf(f, ",\"partialFingerprints\":{\"" FINGERPRINT_NAME "\":\"%s\"}", x->key);
 			fprintf(f, ",\"baselineState\":\"%s\"", x->fresh ? "new" : "unchanged");
 		}
 		fputc('}', f);
@@ -1310,7 +1107,9 @@ main(int argc, char **argv)
 	const char *merge_path = NULL, *json_path = NULL;
 	bool update = false, quiet = false, list = false;
 	const char *fail_on = "warning";
-	char **inputs = xmalloc(argc * sizeof(*inputs));
+	die_program = progname;
+	die_status = 2;
+	char **inputs = die_malloc(argc * sizeof(*inputs));
 	int ninputs = 0;
 
 	for (int i = 1; i < argc; i++) {
@@ -1379,9 +1178,9 @@ main(int argc, char **argv)
 	char *wd = getcwd(NULL, 0);
 	if (!wd)
 		die("cannot get the current directory: %s", strerror(errno));
-	cwd = absolute_path(wd, "/");
+	cwd = path_absolute(wd, "/");
 	free(wd);
-	root = absolute_path(root_arg, cwd);
+	root = path_absolute(root_arg, cwd);
 
 	for (int i = 0; i < ninputs; i++) {
 		struct stat st;

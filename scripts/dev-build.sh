@@ -14,12 +14,13 @@ inc=$($cc -print-file-name=plugin)/include
 version=$(cat "$top/VERSION")
 mkdir -p "$out"
 objs=
-for src in "$top"/plugin/*.c; do
+for src in "$top"/plugin/*.c "$top"/lib/*.c; do
 	case $src in */loader.c) continue ;; esac
-	obj=$out/$(basename "$src" .c).o
-	if [ ! -e "$obj" ] || [ "$src" -nt "$obj" ] || [ -n "$(find "$top/plugin" -name '*.h' -newer "$obj")" ]; then
+	obj=$out/$(basename "$(dirname "$src")")-$(basename "$src" .c).o
+	if [ ! -e "$obj" ] || [ "$src" -nt "$obj" ] ||
+	   [ -n "$(find "$top/plugin" "$top/lib" -name '*.h' -newer "$obj")" ]; then
 		$cxx -x c++ -std=gnu++14 -fno-rtti -fno-exceptions -fPIC -O2 -g -Wall -Wno-unused-parameter \
-			-I"$inc" -DERRPTR_RULES_DIR="\"$top/rules\"" -DERRPTR_VERSION="\"$version\"" \
+			-I"$inc" -I"$top/lib" -DERRPTR_RULES_DIR="\"$top/rules\"" -DERRPTR_VERSION="\"$version\"" \
 			-c "$src" -o "$obj"
 	fi
 	objs="$objs $obj"

@@ -1,8 +1,8 @@
 #!/bin/sh
 # check-rules.sh - check errptr rules files (see docs/rules.md).
 #
-# Usage: tools/check-rules.sh [FILE.rules ...]      (default: rules/*.rules)
-#        KSRC=/usr/src/linux-source-6.1 tools/check-rules.sh rules/kernel.rules
+# Usage: scripts/check-rules.sh [FILE.rules ...]      (default: rules/*.rules)
+#        KSRC=/usr/src/linux-source-6.1 scripts/check-rules.sh rules/kernel.rules
 #
 # Always checked (per file):
 #   - every line is a comment, blank, or one of

@@ -1,7 +1,7 @@
 #!/bin/sh
 # check-links.sh - every relative link in the project's markdown leads somewhere.
 #
-#   sh tools/check-links.sh [FILE.md...]
+#   sh scripts/check-links.sh [FILE.md...]
 #
 # Default: README.md and docs/*.md, plus testsuite/README.md and examples/*/README.md.
 # For each link [text](TARGET), ![alt](TARGET) and reference [id]: TARGET outside code

@@ -4,7 +4,7 @@
 # tree with each plugin and compares, unit by unit, the diagnostics (check mode) and the
 # .discard.errptr records (learn mode).
 #
-#   sh tools/plugin-diff.sh [-n COUNT] [-j JOBS] [-a ARGS] BUILD_DIR OLD_PLUGIN NEW_PLUGIN
+#   sh scripts/plugin-diff.sh [-n COUNT] [-j JOBS] [-a ARGS] BUILD_DIR OLD_PLUGIN NEW_PLUGIN
 #
 # BUILD_DIR: a kernel build directory (O=), or a directory in it, whose objects were compiled (make validate's
 # build/linux-validate, make bench's build/linux-bench); every COUNT-th object's recorded

@@ -1,7 +1,7 @@
 #!/bin/sh
 # doc-samples.sh - the sample outputs in the documentation, made from real output.
 #
-#   sh tools/doc-samples.sh [--update | --check] [--cc CC] [--plugin PATH] [--kdir DIR]
+#   sh scripts/doc-samples.sh [--update | --check] [--cc CC] [--plugin PATH] [--kdir DIR]
 #                           [--demo-log FILE] [FILE...]
 #
 # Runs the demo (testsuite/run.sh --demo: every examples/*/ module built with errptr,
