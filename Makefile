@@ -266,9 +266,10 @@ validate: all ksrc
 	$(if $(VALIDATE_DIRS),VALIDATE_DIRS='$(VALIDATE_DIRS)') REPORT='$(VALIDATE_REPORT)' \
 	PLUGIN='$(abspath $(LOADER_SO))' GATE='$(abspath $(GATE))' sh scripts/validate.sh
 
-# make bench: compile-time cost of errptr (check and learn mode) against plain gcc on the
-# compile commands of BENCH_DIR of a defconfig build of KSRC (configured and built once,
-# plainly, in BENCH_TREE), alternating the three in one run; see scripts/bench.sh.
+# make bench: compile-time cost of errptr (check, learn and learn-only mode) against plain
+# gcc on the compile commands of BENCH_DIR of a defconfig build of KSRC (configured and
+# built once, plainly, in BENCH_TREE), alternating the four in one run, and the learn and
+# learn-only summaries compared byte for byte; see scripts/bench.sh.
 BENCH_TREE ?= $(CURDIR)/build/linux-bench
 BENCH_DIR ?= fs
 BENCH_RUNS ?= 5
