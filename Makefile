@@ -264,6 +264,7 @@ VALIDATE_REPORT ?= $(CURDIR)/build/validate
 validate: all ksrc
 	KSRC='$(KSRC)' VALIDATE_OUT='$(VALIDATE_OUT)' KCC='$(CC)' VALIDATE_JOBS='$(LEARN_JOBS)' \
 	$(if $(VALIDATE_DIRS),VALIDATE_DIRS='$(VALIDATE_DIRS)') REPORT='$(VALIDATE_REPORT)' \
+	$(if $(VALIDATE_MODE),VALIDATE_MODE='$(VALIDATE_MODE)') \
 	PLUGIN='$(abspath $(LOADER_SO))' GATE='$(abspath $(GATE))' sh scripts/validate.sh
 
 # make bench: compile-time cost of errptr (check, learn and learn-only mode) against plain

@@ -37,6 +37,8 @@ static const char help_text[] =
 	"                                      (default: read from the kernel build tree)\n"
 	"  -fplugin-arg-errptr-learn           record contract facts in the object file\n"
 	"                                      (section .discard.errptr, for errptr-merge)\n"
+	"  -fplugin-arg-errptr-analysis-only   check, and compile nothing else: no optimisation,\n"
+	"                                      no code (scanning a tree for findings fast)\n"
 	"  -fplugin-arg-errptr-learn-only      learn, and compile nothing else: no optimisation,\n"
 	"                                      no code; the object holds the section only\n"
 	"  -fplugin-arg-errptr-verbose         explain decisions in notes\n"
@@ -186,12 +188,15 @@ parse_arguments(struct plugin_name_args *info)
 			errptr_learn = true;
 		} else if (strcmp(key, "learn-only") == 0 && !value) {
 			errptr_learn = learn_only = true;
+		} else if (strcmp(key, "analysis-only") == 0 && !value) {
+			learn_only = true;	/* the same stop, without the records */
 		} else if (strcmp(key, "verbose") == 0 && !value) {
 			errptr_verbose = true;
 		} else if (strcmp(key, "help") == 0 && !value) {
 			print_help();
 		} else if (value && (strcmp(key, "no-default-rules") == 0 || strcmp(key, "learn") == 0 ||
-				     strcmp(key, "learn-only") == 0 || strcmp(key, "verbose") == 0 ||
+				     strcmp(key, "learn-only") == 0 || strcmp(key, "analysis-only") == 0 ||
+				     strcmp(key, "verbose") == 0 ||
 				     strcmp(key, "help") == 0)) {
 			error("errptr: %qs takes no value", option_text(info, key, NULL));
 			ok = false;

@@ -1,6 +1,7 @@
 /*
  * learn_only.c - -fplugin-arg-errptr-learn-only: learn a unit's contracts and compile
- * nothing else.
+ * nothing else; -fplugin-arg-errptr-analysis-only: the same stop in check mode (every
+ * finding is reported before it: make validate scans a tree for findings this way).
  *
  * Learning reads only what errptr's passes produce: the summaries are complete once
  * errptr's unit-wide IPA pass (errptr_checks, right after "build_ssa_passes") has run, and

@@ -11,6 +11,10 @@
 #   KCC            the compiler the kernel is built with (default gcc)
 #   PLUGIN         errptr's plugin/errptr.so;  GATE  tools/errptr-gate
 #   REPORT         the report's directory (default ./build/validate)
+#   VALIDATE_MODE  analysis-only (default): errptr reports, then the compilation stops
+#                  (-fplugin-arg-errptr-analysis-only: no optimisation, no code; every
+#                  finding is reported before that point), about a third of the cost of
+#                  a build; full: the objects are compiled to the end
 #
 # Configuration: scripts/kernel-config.sh (x86_64 allmodconfig without sanitizers, debug
 # info, GCC plugins and CONFIG_WERROR).  errptr runs with its default severities, so an
@@ -41,6 +45,11 @@ drivers/i2c drivers/spi drivers/pinctrl drivers/clk drivers/regulator drivers/re
 drivers/mmc drivers/rtc drivers/watchdog drivers/hwmon drivers/dma drivers/nvmem}
 VALIDATE_JOBS=${VALIDATE_JOBS:-$(nproc 2>/dev/null || echo 1)}
 KCC=${KCC:-gcc}
+VALIDATE_MODE=${VALIDATE_MODE:-analysis-only}
+case $VALIDATE_MODE in
+analysis-only | full) ;;
+*) echo "validate: error: VALIDATE_MODE=$VALIDATE_MODE: analysis-only or full" >&2; exit 1 ;;
+esac
 PLUGIN=${PLUGIN:-$top/plugin/errptr.so}
 GATE=${GATE:-$top/tools/errptr-gate}
 REPORT=${REPORT:-$top/build/validate}
@@ -64,7 +73,7 @@ REPORT=$(cd "$REPORT" && pwd)
 PLUGIN=$(cd "$(dirname "$PLUGIN")" && pwd)/$(basename "$PLUGIN")
 state=$VALIDATE_OUT/.errptr-validate
 mkdir -p "$state" || exit 1
-kmake() { make -C "$KSRC" O="$VALIDATE_OUT" CC="$KCC" "$@"; }
+kmake() { make -C "$KSRC" O="$VALIDATE_OUT" CC="${BUILD_CC:-$KCC}" "$@"; }
 start=$(now)
 
 # ---- configuration (once)
@@ -80,10 +89,19 @@ build_id=$( (cat "$PLUGIN" "$plugin_dir"/errptr-gcc*.so
 	     for rules in "$plugin_dir/errptr/rules" "$plugin_dir/../rules"; do
 		     [ -d "$rules" ] && find "$rules" -type f | LC_ALL=C sort | xargs cat
 	     done) 2>/dev/null | cksum | cut -d' ' -f1)
-run=$state/run-$build_id
+run=$state/run-$build_id-$VALIDATE_MODE
 mkdir -p "$run/sarif" || exit 1
 say "plugin $PLUGIN (build $build_id); logs and stamps in $run"
-KCFLAGS="-fplugin=$PLUGIN -fplugin-arg-errptr-sarif=$run/sarif/%p.sarif"
+ERRPTR_FLAGS="-fplugin=$PLUGIN -fplugin-arg-errptr-sarif=$run/sarif/%p.sarif"
+[ "$VALIDATE_MODE" = analysis-only ] && ERRPTR_FLAGS="$ERRPTR_FLAGS -fplugin-arg-errptr-analysis-only"
+# The compiler kbuild runs (as scripts/learn-kernel.sh does): KCC with errptr's arguments
+# for every compilation but those that stop at assembly (-S: asm-offsets.s and the like,
+# whose text kbuild reads back; analysis-only would leave them empty).
+printf '#!/bin/sh\n# written by scripts/validate.sh\nfor a; do [ "$a" = -S ] && exec %s "$@"; done\nexec %s %s "$@"\n' \
+	"$KCC" "$KCC" "$ERRPTR_FLAGS" >"$run/errptr-cc"
+chmod 755 "$run/errptr-cc"
+BUILD_CC=$run/errptr-cc
+KCFLAGS=
 
 # ---- the directories, one at a time
 . "$top/scripts/kbuild-dir.inc"
@@ -129,7 +147,7 @@ say "collecting the findings of $(find "$run/sarif" -name '*.sarif' | wc -l) uni
 	die "errptr-gate failed; see $REPORT/gate.log"
 {
 	echo "errptr validation of $KSRC ($(sed -n 's/^# Linux\/x86 \(.*\) Kernel Configuration/\1/p' "$VALIDATE_OUT/.config"), allmodconfig minus sanitizers, debug info, GCC plugins, WERROR)"
-	echo "plugin: $PLUGIN (build $build_id), $($KCC --version | head -n 1)"
+	echo "plugin: $PLUGIN (build $build_id), $($KCC --version | head -n 1), $VALIDATE_MODE"
 	echo "directories:"
 	for dir in $VALIDATE_DIRS; do
 		stamp=$run/$(echo "${dir%/}" | tr / _).done
