@@ -46,6 +46,12 @@ is_alpha(char c)
 }
 
 static bool
+is_digit(char c)
+{
+	return c >= '0' && c <= '9';
+}
+
+static bool
 is_alnum(char c)
 {
 	return is_alpha(c) || (c >= '0' && c <= '9');
@@ -71,6 +77,49 @@ is_identifier(const char *s, bool allow_dot)
 }
 
 bool
+rules_parse_version(const char *text, unsigned *out)
+{
+	char *end;
+	if (!is_digit(*text))
+		return false;
+	long major = strtol(text, &end, 10);
+	if (*end != '.' || !is_digit(end[1]) || major < 1 || major > 255)
+		return false;
+	long minor = strtol(end + 1, &end, 10);
+	if (*end || minor > 255)
+		return false;
+	*out = RULES_KERNEL(major, minor);
+	return true;
+}
+
+/* "5.10,6.1,6.12" into OUT, ascending, each once; its number, or -1. */
+static int
+parse_versions(struct rules_parser *p, const char *key, char *val, unsigned *out)
+{
+	int n = 0;
+	for (char *tok = val, *next; tok; tok = next) {
+		next = strchr(tok, ',');
+		if (next)
+			*next++ = 0;
+		unsigned v;
+		if (!rules_parse_version(tok, &v)) {
+			rules_error(p, "%s: '%s' is not a kernel version MAJOR.MINOR", key, tok);
+			return -1;
+		}
+		if (n && v <= out[n - 1]) {
+			rules_error(p, "%s: the versions must be ascending, each once", key);
+			return -1;
+		}
+		if (n == RULES_MAX_KERNELS) {
+			rules_error(p, "%s: more than %d versions", key, RULES_MAX_KERNELS);
+			return -1;
+		}
+		out[n++] = v;
+	}
+	return n;
+}
+
+bool
 rules_contract_fields(struct rules_parser *p, bool member, char **fields, int nfields,
 		      struct rule_contract *out)
 {
@@ -92,7 +141,7 @@ rules_contract_fields(struct rules_parser *p, bool member, char **fields, int nf
 	bool have_fails = false;
 	unsigned keys_seen = 0;
 	static const char *const keys[] = { "fails", "callers", "args", "caller", "src",
-					    "range_arg" };
+					    "range_arg", "since", "until", "versions" };
 	for (int i = 2; i < nfields; i++) {
 		char *eq = strchr(fields[i], '=');
 		if (!eq || eq == fields[i] || !eq[1]) {
@@ -102,7 +151,7 @@ rules_contract_fields(struct rules_parser *p, bool member, char **fields, int nf
 		*eq = 0;
 		const char *key = fields[i], *val = eq + 1;
 		/* a key given twice: which value is meant is unknown */
-		int ki = word_index(keys, 6, key);
+		int ki = word_index(keys, (int)(sizeof(keys) / sizeof(keys[0])), key);
 		if (ki >= 0 && (keys_seen & (1u << ki))) {
 			rules_error(p, "'%s' is given twice", key);
 			return false;
@@ -142,6 +191,17 @@ rules_contract_fields(struct rules_parser *p, bool member, char **fields, int nf
 				return false;
 			}
 			c.range_arg = (int)n;
+		} else if (strcmp(key, "since") == 0 || strcmp(key, "until") == 0) {
+			unsigned v;
+			if (!rules_parse_version(val, &v)) {
+				rules_error(p, "%s=%s: expected a kernel version MAJOR.MINOR", key, val);
+				return false;
+			}
+			*(key[0] == 's' ? &c.since : &c.until) = v;
+		} else if (strcmp(key, "versions") == 0) {
+			c.nversions = parse_versions(p, "versions", (char *)val, c.versions);
+			if (c.nversions < 0)
+				return false;
 		} else if (strcmp(key, "caller") == 0) {
 			c.caller = val;
 		} else if (strcmp(key, "src") == 0) {
@@ -153,6 +213,14 @@ rules_contract_fields(struct rules_parser *p, bool member, char **fields, int nf
 	}
 	if (!have_fails) {
 		rules_error(p, "'%s' needs fails=", name);
+		return false;
+	}
+	if (c.since && c.until && c.since > c.until) {
+		rules_error(p, "since= is after until=");
+		return false;
+	}
+	if (c.nversions && (c.since || c.until)) {
+		rules_error(p, "versions= (learned) and since=/until= (written) do not go together");
 		return false;
 	}
 	if (c.range_arg && c.nargs >= 0 && c.range_arg > c.nargs) {
@@ -223,6 +291,37 @@ parse_api(struct rules_parser *p, char **fields, int nfields)
 	}
 }
 
+/* "kernels 5.10 6.1 6.12 7.2": what a learned file was learned from. */
+static void
+parse_kernels(struct rules_parser *p, char **fields, int nfields)
+{
+	unsigned v[RULES_MAX_KERNELS];
+	int n = 0;
+	if (!p->kernels) {
+		rules_error(p, "'kernels' belongs in a learned rules file");
+		return;
+	}
+	if (nfields < 2) {
+		rules_error(p, "'kernels' needs the versions, e.g. 'kernels 6.1 6.12'");
+		return;
+	}
+	for (int i = 1; i < nfields; i++) {
+		if (!rules_parse_version(fields[i], &v[n])) {
+			rules_error(p, "kernels: '%s' is not a kernel version MAJOR.MINOR", fields[i]);
+			return;
+		}
+		if (n && v[n] <= v[n - 1]) {
+			rules_error(p, "kernels: the versions must be ascending, each once");
+			return;
+		}
+		if (++n == RULES_MAX_KERNELS && i + 1 < nfields) {
+			rules_error(p, "kernels: more than %d versions", RULES_MAX_KERNELS);
+			return;
+		}
+	}
+	p->kernels(p, v, n);
+}
+
 int
 rules_split_fields(struct rules_parser *p, char *line, char **fields)
 {
@@ -256,8 +355,10 @@ rules_parse_line(struct rules_parser *p, char *line)
 		parse_standin(p, fields, n);
 	} else if (strcmp(fields[0], "api") == 0) {
 		parse_api(p, fields, n);
+	} else if (strcmp(fields[0], "kernels") == 0) {
+		parse_kernels(p, fields, n);
 	} else {
-		rules_error(p, "unknown keyword '%s' (expected func, member, standin or api)",
+		rules_error(p, "unknown keyword '%s' (expected func, member, standin, api or kernels)",
 			    fields[0]);
 	}
 }

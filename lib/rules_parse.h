@@ -14,6 +14,10 @@
 
 #define RULES_MAX_LINE 4096
 #define RULES_MAX_FIELDS 32
+#define RULES_MAX_KERNELS 16	/* versions in one versions= or "kernels" line */
+
+/* A kernel version as one number: MAJOR.MINOR is MAJOR << 8 | MINOR. */
+#define RULES_KERNEL(major, minor) (((unsigned)(major) << 8) | (unsigned)(minor))
 
 /* The words of fails= and callers=, in the order of enum fail_kind and
  * enum callers_kind (contracts.h): index 0 ("unknown") is never accepted. */
@@ -29,6 +33,12 @@ struct rule_contract {
 	int range_arg;		/* range_arg=K, 1-based; 0 = not given */
 	const char *caller;	/* the value of caller=, or NULL (points into the line) */
 	const char *src;	/* the value of src=, or NULL (points into the line) */
+	/* since=X.Y, until=X.Y (hand-written): the kernels the contract holds
+	 * for, both ends included; 0 = not given */
+	unsigned since, until;
+	/* versions=X.Y,... (learned): the kernels it was learned from */
+	unsigned versions[RULES_MAX_KERNELS];
+	int nversions;
 };
 
 struct rules_parser {
@@ -40,11 +50,17 @@ struct rules_parser {
 	/* a well-formed "func"/"member" line, a "standin FN for=API" line */
 	void (*contract)(struct rules_parser *p, bool member, const struct rule_contract *c);
 	void (*standin)(struct rules_parser *p, const char *fn, const char *api);
+	/* a "kernels X.Y ..." line: the versions a learned file was learned from
+	 * (NULL: the line is an error) */
+	void (*kernels)(struct rules_parser *p, const unsigned *versions, int n);
 	/* an "api" field: false when the key or number is not accepted */
 	bool (*api_name)(const char *key, const char *name);
 	bool (*api_max_errno)(long n);
 	unsigned api_seen;	/* "api" keys given so far in this file, a bit each */
 };
+
+/* "6.12" as RULES_KERNEL(6, 12); false when TEXT is not MAJOR.MINOR. */
+bool rules_parse_version(const char *text, unsigned *out);
 
 /* Report an error through P->error (the message is cut at 511 bytes). */
 void rules_error(struct rules_parser *p, const char *fmt, ...)

@@ -146,6 +146,9 @@ by_contract(const struct contract *c, struct callee *out)
 		return false;
 	out->contract = c;
 	out->kinds = learned_upper_bound(c, fails_to_mask(c->fails));
+	/* kinds the kernels learned disagree on (versions.c): possible only */
+	unsigned unsure = VK_PROVEN(out->kinds) & c->unsure_kinds;
+	out->kinds = (out->kinds & ~unsure) | (unsure << VK_UNK_SHIFT);
 	out->range_arg = c->range_arg;
 	return true;
 }

@@ -19,12 +19,24 @@
 #include "errapi.h"
 #include "rules_index.h"
 #include "rules_parse.h"	/* the syntax: lines, fields, values */
+#include "versions.h"
 
 static htab_t functions, members, standins;
 
+/* The rules of one name: the written ones of the last file that has any,
+ * the learned ones of the last learned file read (not indexed) that has
+ * any; each may be several, for different kernels (versions.c). */
+struct rule_set {
+	struct contract **c;
+	int n;
+	const char *file;
+};
+
 struct entry {
 	const char *key;
-	struct contract c;
+	struct rule_set written, learned;
+	bool chosen;			/* choice made for the unit's kernel */
+	const struct contract *choice;
 };
 
 static hashval_t
@@ -49,23 +61,40 @@ contracts_init(void)
 	standins = htab_create(16, entry_hash, entry_eq, NULL);
 }
 
-static const struct contract *
-lookup(htab_t table, const char *key)
+static struct entry *
+find(htab_t table, const char *key)
 {
 	struct entry probe;
 
 	if (!table)
 		return NULL;
 	probe.key = key;
-	struct entry *e = (struct entry *)htab_find(table, &probe);
-	return e ? &e->c : NULL;
+	return (struct entry *)htab_find(table, &probe);
+}
+
+/* The contract of KEY for the unit's kernel: a written rule that holds for
+ * it, else a learned one (read, or looked up in the learned index). */
+static const struct contract *
+lookup(htab_t table, const char *key, bool member)
+{
+	struct entry *e = find(table, key);
+	if (!e)
+		return table == standins ? NULL : rules_index_lookup(member, key);
+	if (!e->chosen) {
+		e->chosen = true;
+		e->choice = versions_choose_written(e->written.c, e->written.n);
+		if (!e->choice && e->learned.n)
+			e->choice = versions_choose_learned(e->learned.c, e->learned.n);
+		else if (!e->choice && table != standins)
+			e->choice = rules_index_lookup(member, key);
+	}
+	return e->choice;
 }
 
 const struct contract *
 contract_for_function(const char *name)
 {
-	const struct contract *c = lookup(functions, name);
-	return c ? c : rules_index_lookup(false, name);	/* learned index */
+	return lookup(functions, name, false);
 }
 
 /* A declaration the front end finished: remember the first declaration of
@@ -121,14 +150,13 @@ contract_for_member(const char *type_name, const char *field)
 	if (!type_name || !field)
 		return NULL;
 	snprintf(key, sizeof(key), "%s.%s", type_name, field);
-	const struct contract *c = lookup(members, key);
-	return c ? c : rules_index_lookup(true, key);		/* learned index */
+	return lookup(members, key, true);
 }
 
 const struct contract *
 standin_rule_for(const char *name)
 {
-	return lookup(standins, name);
+	return lookup(standins, name, false);
 }
 
 bool
@@ -140,7 +168,7 @@ contract_name_exists(const char *name, size_t len)
 		return false;
 	memcpy(key, name, len);
 	key[len] = 0;
-	return lookup(functions, key) != NULL || rules_index_has(false, key);
+	return find(functions, key) != NULL || rules_index_has(false, key);
 }
 
 const struct contract *
@@ -236,7 +264,10 @@ fails_to_mask(enum fail_kind k)
 struct reader {
 	struct rules_parser p;	/* p.ctx: this reader */
 	const char *file;
-	htab_t seen;		/* "kind name" of this file, to find duplicates */
+	htab_t seen;		/* standin names of this file, to find duplicates */
+	/* a learned file's "kernels" line */
+	unsigned *kernels;
+	int nkernels;
 };
 
 /* The parser's errors (rules_parse.c formats them), through GCC. */
@@ -251,24 +282,21 @@ report_rule_error(struct rules_parser *p, const char *msg)
 }
 
 static bool
-first_in_file(struct reader *rd, const char *kind, const char *name)
+first_in_file(struct reader *rd, const char *name)
 {
-	char *key = concat(kind, " ", name, NULL);
 	struct entry probe;
-	probe.key = key;
+	probe.key = name;
 	void **slot = htab_find_slot(rd->seen, &probe, INSERT);
-	if (*slot) {
-		free(key);
+	if (*slot)
 		return false;
-	}
 	struct entry *e = XCNEW(struct entry);
-	e->key = key;
+	e->key = xstrdup(name);
 	*slot = e;
 	return true;
 }
 
-static void
-store(htab_t table, const char *key, const struct contract *c)
+static struct entry *
+entry_of(htab_t table, const char *key)
 {
 	struct entry probe;
 	probe.key = key;
@@ -279,8 +307,31 @@ store(htab_t table, const char *key, const struct contract *c)
 		e->key = xstrdup(key);
 		*slot = e;
 	}
-	e->c = *c;
-	e->c.name = e->key;
+	return e;
+}
+
+/* C into the rule set of its kind for KEY: a file read later replaces an
+ * earlier one's rules of the name; in one file, rules of one name must be
+ * for different kernels.  False when C's kernels are already described. */
+static bool
+store(htab_t table, const char *key, const struct contract *c, const char *file)
+{
+	struct entry *e = entry_of(table, key);
+	struct rule_set *set = c->learned ? &e->learned : &e->written;
+	if (set->file != file) {
+		set->n = 0;
+		set->file = file;
+	}
+	for (int i = 0; i < set->n; i++)
+		if (versions_overlap(set->c[i], c))
+			return false;
+	set->c = XRESIZEVEC(struct contract *, set->c, set->n + 1);
+	struct contract *copy = XNEW(struct contract);
+	*copy = *c;
+	copy->name = e->key;
+	set->c[set->n++] = copy;
+	e->chosen = false;
+	return true;
 }
 
 /* The fields of a "func" or "member" line (rules_parse.c) as a contract. */
@@ -317,7 +368,19 @@ contract_of(struct reader *rd, bool member, const struct rule_contract *rc, stru
 	c.rule_file = rd->file;
 	c.rule_line = rd->p.line;
 	c.learned = reading_learned;
-	c.versions = reading_learned ? contract_file_version(rd->file) : NULL;
+	c.since = rc->since;
+	c.until = rc->until;
+	if (reading_learned && rc->nversions) {
+		unsigned *v = XNEWVEC(unsigned, rc->nversions);
+		memcpy(v, rc->versions, rc->nversions * sizeof(*v));
+		c.held_in = v;
+		c.nheld_in = rc->nversions;
+		c.learned_from = rd->kernels;
+		c.nlearned_from = rd->nkernels;
+		c.versions = versions_text(v, rc->nversions);
+	} else {
+		c.versions = reading_learned ? contract_file_version(rd->file) : NULL;
+	}
 	*out = c;
 }
 
@@ -327,12 +390,24 @@ take_contract(struct rules_parser *p, bool member, const struct rule_contract *r
 	struct reader *rd = (struct reader *)p->ctx;
 	struct contract c;
 
-	if (!first_in_file(rd, member ? "member" : "func", rc->name)) {
-		rules_error(p, "'%s' is already described in this file", rc->name);
+	if (rc->nversions && !rd->nkernels) {
+		rules_error(p, "versions= needs the file's 'kernels' line before it");
 		return;
 	}
+	for (int i = 0; i < rc->nversions; i++) {
+		bool known = false;
+		for (int k = 0; k < rd->nkernels && !known; k++)
+			known = rd->kernels[k] == rc->versions[i];
+		if (!known) {
+			rules_error(p, "versions=: %u.%u is not on the file's 'kernels' line",
+				    rc->versions[i] >> 8, rc->versions[i] & 255);
+			return;
+		}
+	}
 	contract_of(rd, member, rc, &c);
-	store(member ? members : functions, rc->name, &c);
+	if (!store(member ? members : functions, rc->name, &c, rd->file))
+		rules_error(p, "'%s' is already described in this file%s", rc->name,
+			    c.since || c.until || c.nheld_in ? " for these kernels" : "");
 }
 
 static void
@@ -340,7 +415,7 @@ take_standin(struct rules_parser *p, const char *fn, const char *api)
 {
 	struct reader *rd = (struct reader *)p->ctx;
 
-	if (!first_in_file(rd, "standin", fn)) {
+	if (!first_in_file(rd, fn)) {
 		rules_error(p, "'%s' is already described in this file", fn);
 		return;
 	}
@@ -350,7 +425,20 @@ take_standin(struct rules_parser *p, const char *fn, const char *api)
 	c.standin_for = xstrdup(api);
 	c.rule_file = rd->file;
 	c.rule_line = rd->p.line;
-	store(standins, fn, &c);
+	store(standins, fn, &c, rd->file);
+}
+
+static void
+take_kernels(struct rules_parser *p, const unsigned *versions, int n)
+{
+	struct reader *rd = (struct reader *)p->ctx;
+	if (rd->nkernels) {
+		rules_error(p, "a second 'kernels' line");
+		return;
+	}
+	rd->kernels = XNEWVEC(unsigned, n);
+	memcpy(rd->kernels, versions, n * sizeof(*versions));
+	rd->nkernels = n;
 }
 
 static void
@@ -363,6 +451,7 @@ reader_init(struct reader *rd, const char *file)
 	rd->p.standin = take_standin;
 	rd->p.api_name = api_set_name;
 	rd->p.api_max_errno = api_set_max_errno;
+	rd->p.kernels = reading_learned ? take_kernels : NULL;
 	rd->file = file;
 }
 
@@ -463,10 +552,15 @@ contracts_load_dir(const char *dir)
  * WHERE names the index and key in messages. */
 bool
 contracts_parse_rule(const char *where, char *text, bool member, const char *name,
-		     struct contract *out)
+		     const unsigned *kernels, int nkernels, struct contract *out)
 {
 	struct reader rd;
+	bool was = reading_learned;
+	reading_learned = true;
 	reader_init(&rd, where);
+	reading_learned = was;
+	rd.kernels = (unsigned *)kernels;
+	rd.nkernels = nkernels;
 
 	char *fields[RULES_MAX_FIELDS];
 	int n = rules_split_fields(&rd.p, text, fields);
@@ -480,7 +574,13 @@ contracts_parse_rule(const char *where, char *text, bool member, const char *nam
 	struct rule_contract rc;
 	if (!rules_contract_fields(&rd.p, member, fields, n, &rc))
 		return false;
+	if (rc.nversions && !nkernels) {
+		rules_error(&rd.p, "versions= in an index without 'errptr:kernels'");
+		return false;
+	}
+	was = reading_learned;
+	reading_learned = true;
 	contract_of(&rd, member, &rc, out);
-	out->learned = true;
+	reading_learned = was;
 	return true;
 }

@@ -44,6 +44,18 @@ struct contract {
 	int rule_line;
 	bool learned;		/* from rules/learned/: evidence, not a promise */
 	const char *versions;	/* learned: the kernels, "6.1" or "5.10, 6.1 and 6.12" */
+	/* written: since=/until=, the kernels it holds for (0: no bound) */
+	unsigned since, until;
+	/* learned: versions=, the kernels it held in (ascending), and the
+	 * kernels its file was learned from ("kernels" line); none: one file,
+	 * one kernel */
+	const unsigned *held_in;
+	int nheld_in;
+	const unsigned *learned_from;
+	int nlearned_from;
+	/* kinds the kernels disagree on, or that held only in some: possible,
+	 * not proven (versions.c) */
+	unsigned unsure_kinds;
 	tree decl;		/* the API's declaration in this unit, if seen */
 };
 
@@ -91,6 +103,6 @@ const char *contract_file_version(const char *file);
 
 /* One "func"/"member" rule line, for the learned index (rules_index.c). */
 bool contracts_parse_rule(const char *where, char *text, bool member, const char *name,
-			  struct contract *out);
+			  const unsigned *kernels, int nkernels, struct contract *out);
 
 #endif /* ERRPTR_CONTRACTS_H */

@@ -19,18 +19,27 @@
  */
 #include <cdb.h>
 #include "rules_index.h"
+#include "rules_parse.h"	/* RULES_MAX_KERNELS, rules_parse_version() */
+#include "versions.h"
 
 #define INDEX_META_KEY	"errptr:index"
-#define INDEX_VERSION	"1"
+/* Version 2: a key's value may hold several rules, one per line (one for each
+ * set of kernels they were learned from), and "errptr:kernels" lists the
+ * kernels the index was learned from.  Version 1 indexes read as before. */
+#define INDEX_VERSION	"2"
+#define INDEX_KERNELS_KEY "errptr:kernels"
 #define MAX_RULE_LINE	4096
+#define MAX_VALUE	(4 * MAX_RULE_LINE)
 
 struct index {
 	char *path;
 	char *rules;		/* the rules file it indexes, for messages */
 	int fd;
 	bool broken;
-	char buf[MAX_RULE_LINE + 1];	/* the value last found */
+	char buf[MAX_VALUE + 1];	/* the value last found */
 	unsigned dlen;
+	unsigned *kernels;	/* learned from ("errptr:kernels") */
+	int nkernels;
 };
 
 static struct index *indexes;	/* in path order; later ones win */
@@ -99,9 +108,10 @@ rules_index_open(const char *path)
 	const char *meta = found > 0 ? (const char *)cdb_getdata(&db) : NULL;
 	unsigned vlen = found > 0 ? cdb_datalen(&db) : 0;
 	size_t want = strlen(INDEX_VERSION);
-	if (!meta || vlen < want || memcmp(meta, INDEX_VERSION, want) != 0 ||
+	if (!meta || vlen < want ||
+	    (memcmp(meta, INDEX_VERSION, want) != 0 && memcmp(meta, "1", want) != 0) ||
 	    (vlen > want && meta[want] != '\t')) {
-		error("%s: not an errptr rules index of version %s (%s); rebuild it with "
+		error("%s: not an errptr rules index of version 1 or %s (%s); rebuild it with "
 		      "'make rules' or remove it [errptr-rules]", path, INDEX_VERSION,
 		      found < 0 ? "corrupt" : meta ? "other version" : "no 'errptr:index' entry");
 		cdb_free(&db);
@@ -120,6 +130,28 @@ rules_index_open(const char *path)
 				 : base;
 	} else {
 		ix.rules = ix.path;
+	}
+	/* the kernels it was learned from: "5.10 6.1 6.12 7.2" */
+	found = cdb_find(&db, INDEX_KERNELS_KEY, strlen(INDEX_KERNELS_KEY));
+	if (found > 0) {
+		char *list = xstrndup((const char *)cdb_getdata(&db), cdb_datalen(&db));
+		ix.kernels = XNEWVEC(unsigned, RULES_MAX_KERNELS);
+		for (char *tok = strtok(list, " "); tok && ix.nkernels < RULES_MAX_KERNELS;
+		     tok = strtok(NULL, " ")) {
+			if (!rules_parse_version(tok, &ix.kernels[ix.nkernels++])) {
+				ix.nkernels = -1;
+				break;
+			}
+		}
+		free(list);
+	}
+	if (found < 0 || ix.nkernels < 0) {
+		error("%s: corrupt rules index (its '" INDEX_KERNELS_KEY "' entry); rebuild it "
+		      "with 'make rules' or remove it [errptr-rules]", path);
+		cdb_free(&db);
+		close(ix.fd);
+		free(ix.path);
+		return false;
 	}
 	cdb_free(&db);
 
@@ -149,7 +181,7 @@ find(const char *key)
 		unsigned dlen;
 		int r = cdb_seek(ix->fd, key, strlen(key), &dlen);
 		if (r > 0) {
-			if (dlen > MAX_RULE_LINE || cdb_bread(ix->fd, ix->buf, dlen) < 0)
+			if (dlen > MAX_VALUE || cdb_bread(ix->fd, ix->buf, dlen) < 0)
 				r = -1;
 			ix->dlen = dlen;
 		}
@@ -197,34 +229,48 @@ rules_index_lookup(bool member, const char *name)
 	struct index *ix = find(key);
 	if (!ix)
 		return NULL;
-	unsigned len = ix->dlen;
-	const char *val = ix->buf;
-	const char *tab = val ? (const char *)memchr(val, '\t', len) : NULL;
-	long lineno = 0;
-	if (tab) {
-		char *end;
-		lineno = strtol(val, &end, 10);
-		if (end != tab || lineno <= 0)
-			tab = NULL;
-	}
-	if (!tab || len > MAX_RULE_LINE || memchr(val, '\n', len) || memchr(val, 0, len)) {
-		index_broken(ix, "corrupt rules index (bad entry '%s')", key);
-		return NULL;
-	}
-	char *line = xstrndup(tab + 1, len - (tab + 1 - val));
+	/* one line per set of kernels: "LINE\tRULE\nLINE\tRULE" */
+	struct contract *set[RULES_MAX_KERNELS];
+	int n = 0;
+	const char *val = ix->buf, *end = ix->buf + ix->dlen;
 	char *where = concat(ix->path, ": entry '", key, "'", NULL);
-	struct contract c;
-	if (contracts_parse_rule(where, line, member, name, &c)) {
-		e->c = XNEW(struct contract);
-		*e->c = c;
-		e->c->name = e->key + strlen(member ? "member:" : "func:");
-		e->c->rule_file = ix->rules;
-		e->c->versions = contract_file_version(ix->rules);
-		e->c->rule_line = (int)lineno;
-	} else {
-		ix->broken = true;	/* contracts.c said why, naming the entry */
+	while (val < end) {
+		const char *nl = (const char *)memchr(val, '\n', end - val);
+		size_t len = (nl ? nl : end) - val;
+		const char *tab = (const char *)memchr(val, '\t', len);
+		long lineno = 0;
+		if (tab) {
+			char *stop;
+			lineno = strtol(val, &stop, 10);
+			if (stop != tab || lineno <= 0)
+				tab = NULL;
+		}
+		if (!tab || len > MAX_RULE_LINE || memchr(val, 0, len) || n == RULES_MAX_KERNELS) {
+			index_broken(ix, "corrupt rules index (bad entry '%s')", key);
+			n = 0;
+			break;
+		}
+		char *line = xstrndup(tab + 1, len - (tab + 1 - val));
+		struct contract c;
+		bool ok = contracts_parse_rule(where, line, member, name, ix->kernels,
+					       ix->nkernels, &c);
+		free(line);
+		if (!ok) {
+			ix->broken = true;	/* contracts.c said why, naming the entry */
+			n = 0;
+			break;
+		}
+		set[n] = XNEW(struct contract);
+		*set[n] = c;
+		set[n]->name = e->key + strlen(member ? "member:" : "func:");
+		set[n]->rule_file = ix->rules;
+		if (!set[n]->nheld_in)
+			set[n]->versions = contract_file_version(ix->rules);
+		set[n]->rule_line = (int)lineno;
+		n++;
+		val += len + (nl != NULL);
 	}
 	free(where);
-	free(line);
+	e->c = (struct contract *)versions_choose_learned(set, n);
 	return e->c;
 }

@@ -5,7 +5,7 @@
    docs/reliability.md.  */
 /* { dg-do compile } */
 /* { dg-options "-fplugin-arg-errptr-rules=${srcdir}/bad-rules/keyword.rules" } */
-/* { dg-error "bad-rules/keyword\.rules:3: unknown keyword 'fucn' \(expected func, member, standin or api\) \[errptr-rules\]$" "" 0 } */
+/* { dg-error "bad-rules/keyword\.rules:3: unknown keyword 'fucn' \(expected func, member, standin, api or kernels\) \[errptr-rules\]$" "" 0 } */
 
 #include "kernel-min.h"
 
