@@ -186,7 +186,7 @@ $(GATE): $(GATE_SRCS) $(LIB_A) $(wildcard lib/*.h) VERSION | deps
 TOOLS_RUN = ERRPTR_SLOW_TESTS=1 ERRPTR_MERGE=$(CURDIR)/$(MERGE) sh testsuite/tools/run.sh --cc '$(CC)' \
 	--plugin $(CURDIR)/$(LOADER_SO) --gate $(CURDIR)/$(GATE) $(if $(KDIR),--kdir '$(KDIR)')
 
-check: all
+check: deps-kernels all
 	@mkdir -p build; rm -f build/check.*; \
 	{ $(RUN) --selftest; echo $$? > build/check.1.rc; } | tee build/check.1.out; \
 	{ $(RUN) --plugin $(CURDIR)/$(LOADER_SO) $(RUNFLAGS) $(TESTS); echo $$? > build/check.2.rc; } | \
@@ -203,6 +203,27 @@ check: all
 	                                         if (w[i] ~ /^failed/) fl += w[i - 1] } } \
 	           printf "total: %d passed, %d failed\n", p, fl }' build/check.*.out; \
 	! grep -qv '^0$$' build/check.*.rc
+
+# The kernel-version test (testsuite/tools/kernel-version.sh) builds against the headers
+# of two kernels: on Debian 12, the 6.12 backport from bookworm-security beside the
+# default 6.1.  As root, make check installs the newest one (it brings its kernel image
+# as a dependency; no test builds against it unless asked: testsuite/run.sh keeps to
+# linux-headers-amd64's headers).
+.PHONY: deps-kernels
+deps-kernels:
+	@. /etc/os-release 2>/dev/null; [ "$$VERSION_CODENAME" = bookworm ] || exit 0; \
+	ls -d /usr/src/linux-headers-6.12.*+deb12-amd64 >/dev/null 2>&1 && exit 0; \
+	if [ "`id -u`" != 0 ]; then \
+		echo "deps-kernels: the kernel-version test wants Debian 12's 6.12 headers too (as root, make check installs them)"; \
+		exit 0; \
+	fi; \
+	apt-get -o DPkg::Lock::Timeout=600 update -q >/dev/null 2>&1; \
+	pkg=`apt-cache search --names-only '^linux-headers-6[.]12[.][0-9]+[+]deb12-amd64$$' | awk '{ print $$1 }' | sort -V | tail -n 1`; \
+	if [ -n "$$pkg" ]; then \
+		echo "deps-kernels: installing $$pkg"; \
+		DEBIAN_FRONTEND=noninteractive apt-get -o DPkg::Lock::Timeout=600 install -y -q \
+			--no-install-recommends $$pkg >/dev/null; \
+	fi
 
 clean: clean-merge
 	rm -f $(GATE)

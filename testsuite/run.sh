@@ -42,9 +42,21 @@ EOF
 
 # ---------------------------------------------------------------- kernel build dir
 
-# The kbuild directory of the newest installed Debian linux-headers-<version>-amd64
-# package (not `uname -r`: the running kernel need not be a Debian one).
+# The kbuild directory of the distribution's default kernel headers (the package the
+# linux-headers-amd64 metapackage depends on, when installed), else of the newest
+# installed Debian linux-headers-<version>-amd64 package (not `uname -r`: the running
+# kernel need not be a Debian one).  Headers of other kernels installed beside them
+# (make deps adds Debian 12's 6.12 backport for the kernel-version test) do not change
+# what the tests build against.
 find_kdir() {
+	if command -v dpkg-query >/dev/null 2>&1; then
+		d=$(dpkg-query -W -f='${db:Status-Abbrev} ${Depends}\n' linux-headers-amd64 2>/dev/null |
+			awk '$1 == "ii" && $2 ~ /^linux-headers-/ { print "/usr/src/" $2; exit }')
+		if [ -n "$d" ] && [ -f "$d/Makefile" ]; then
+			echo "$d"
+			return
+		fi
+	fi
 	{
 		if command -v dpkg-query >/dev/null 2>&1; then
 			dpkg-query -W -f='${db:Status-Abbrev} ${Package}\n' 'linux-headers-*' 2>/dev/null |

@@ -41,6 +41,14 @@ static int akfs_trace_find_lookup(void)
 	return akfs_lookup_name ? 0 : -ENOENT;
 }
 
+/* Where the traced call goes on: Linux 6.1 calls the setter
+ * ftrace_instruction_pointer_set(), later kernels ftrace_regs_set_instruction_pointer(). */
+#ifdef ftrace_regs_set_instruction_pointer
+#define akfs_set_ip(fregs, ip)	ftrace_regs_set_instruction_pointer(fregs, ip)
+#else
+#define akfs_set_ip(fregs, ip)	ftrace_instruction_pointer_set(fregs, ip)
+#endif
+
 static void notrace akfs_trace_thunk(unsigned long ip, unsigned long parent_ip,
 				     struct ftrace_ops *ops,
 				     struct ftrace_regs *fregs)
@@ -51,7 +59,7 @@ static void notrace akfs_trace_thunk(unsigned long ip, unsigned long parent_ip,
 	if (within_module(parent_ip, THIS_MODULE))
 		return;
 
-	ftrace_instruction_pointer_set(fregs, (unsigned long)hook->function);
+	akfs_set_ip(fregs, (unsigned long)hook->function);
 }
 
 static int akfs_trace_install_one(struct akfs_trace_hook *hook)
