@@ -222,8 +222,10 @@ const char *
 contract_origin_text(const struct contract *c, char *buf, size_t size)
 {
 	if (c->learned)
-		snprintf(buf, size, "learned from %s%s%s%s", c->versions ? "Linux " : "the kernel",
-			 c->versions ? c->versions : "", c->src ? ", " : "", c->src ? c->src : "");
+		snprintf(buf, size, "learned from %s%s%s%s; rule %s:%d",
+			 c->versions ? "Linux " : "the kernel", c->versions ? c->versions : "",
+			 c->src ? ", " : "", c->src ? c->src : "",
+			 c->rule_file ? lbasename(c->rule_file) : "?", c->rule_line);
 	else if (c->rule_file)
 		snprintf(buf, size, "%s:%d", c->rule_file, c->rule_line);
 	else

@@ -93,8 +93,8 @@ unsigned fails_to_mask(enum fail_kind k);
 /* An API whose callers break on NULL: they test only IS_ERR(), and the
  * API itself never returns NULL (else they would be wrong already). */
 bool contract_callers_break_on_null(const struct contract *c);
-/* Where C comes from, for notes: "learned from Linux 6.12, mm/filemap.c:1901"
- * or "rules/kernel.rules:253". */
+/* Where C comes from, for notes: "learned from Linux 6.12, mm/filemap.c:1901;
+ * rule linux.rules:123" or "rules/kernel.rules:253". */
 const char *contract_origin_text(const struct contract *c, char *buf, size_t size);
 
 /* The kernel version a learned rules file is of, by its name
