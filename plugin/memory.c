@@ -327,6 +327,34 @@ same_state_load(gimple *state, tree ref, tree name)
 	return NULL_TREE;
 }
 
+/* The last statement before the memory state VUSE that may write REF: a
+ * store to exactly REF (*VALUE what it stores), or anything else that may
+ * write it, a PHI or the function's entry; NULL when the walk is too long. */
+static gimple *
+last_write(tree vuse, tree ref, ao_ref *r, tree *value)
+{
+	gimple *prev = NULL;
+	*value = NULL_TREE;
+	for (int steps = 0; vuse && steps < MAX_WALK; steps++) {
+		gimple *def = SSA_NAME_DEF_STMT(vuse);
+		if (gimple_nop_p(def) || gimple_code(def) == GIMPLE_PHI)
+			return def;
+		if (gimple_assign_single_p(def) && gimple_store_p(def) &&
+		    same_location(gimple_assign_lhs(def), ref)) {
+			tree v = gimple_assign_rhs1(def);
+			/* not an aggregate copied whole */
+			if (TREE_CODE(v) == SSA_NAME || CONSTANT_CLASS_P(v) || TREE_CODE(v) == ADDR_EXPR)
+				*value = v;
+			return def;
+		}
+		if (may_write(def, prev, ref, r))
+			return def;
+		prev = def;
+		vuse = gimple_vuse(def);
+	}
+	return NULL;
+}
+
 static tree
 walk_to_source(tree name, gimple **store)
 {
@@ -337,27 +365,51 @@ walk_to_source(tree name, gimple **store)
 		return NULL_TREE;
 	ao_ref r;
 	ao_ref_init(&r, ref);
-	gimple *prev = NULL;
-	tree vuse = gimple_vuse(load);
-	for (int steps = 0; vuse && steps < MAX_WALK; steps++) {
-		gimple *def = SSA_NAME_DEF_STMT(vuse);
-		if (gimple_nop_p(def) || gimple_code(def) == GIMPLE_PHI)
-			return same_state_load(def, ref, name);
-		if (gimple_assign_single_p(def) && gimple_store_p(def) &&
-		    same_location(gimple_assign_lhs(def), ref)) {
-			tree v = gimple_assign_rhs1(def);
-			if (TREE_CODE(v) != SSA_NAME && !CONSTANT_CLASS_P(v) &&
-			    TREE_CODE(v) != ADDR_EXPR)
-				return NULL_TREE;	/* an aggregate copied whole */
-			*store = def;
-			return v;
-		}
-		if (may_write(def, prev, ref, &r))
-			return same_state_load(def, ref, name);
-		prev = def;
-		vuse = gimple_vuse(def);
+	tree value;
+	gimple *def = last_write(gimple_vuse(load), ref, &r, &value);
+	if (!def)
+		return NULL_TREE;
+	if (value) {
+		*store = def;
+		return value;
 	}
-	return NULL_TREE;
+	if (gimple_store_p(def) && gimple_assign_single_p(def) &&
+	    same_location(gimple_assign_lhs(def), ref))
+		return NULL_TREE;	/* an aggregate copied whole */
+	return same_state_load(def, ref, name);
+}
+
+int
+memory_join_sources(tree name, tree *values, edge *edges, gimple **stores, int max)
+{
+	if (!name || TREE_CODE(name) != SSA_NAME || SSA_NAME_IS_DEFAULT_DEF(name) ||
+	    !memory_load_p(SSA_NAME_DEF_STMT(name)) || !M.done)
+		return 0;
+	gimple *load = SSA_NAME_DEF_STMT(name);
+	tree ref = gimple_assign_rhs1(load);
+	if (volatile_object(canonical_ref(ref)))
+		return 0;
+	ao_ref r;
+	ao_ref_init(&r, ref);
+	tree value;
+	gimple *def = last_write(gimple_vuse(load), ref, &r, &value);
+	gphi *phi = def ? dyn_cast<gphi *>(def) : NULL;
+	if (!phi || (int)gimple_phi_num_args(phi) > max)
+		return 0;
+	basic_block join = gimple_bb(phi);
+	int n = 0;
+	for (unsigned i = 0; i < gimple_phi_num_args(phi); i++) {
+		edge e = gimple_phi_arg_edge(phi, i);
+		if (dominated_by_p(CDI_DOMINATORS, e->src, join))
+			return 0;	/* a loop's back edge */
+		gimple *s = last_write(gimple_phi_arg_def(phi, i), ref, &r, &value);
+		if (!s || !value)
+			return 0;	/* not a store of the location on this path */
+		values[n] = value;
+		edges[n] = e;
+		stores[n++] = s;
+	}
+	return n;
 }
 
 tree

@@ -26,6 +26,12 @@ bool memory_load_p(const gimple *stmt);
  * paths or a loop's back edge make it unknown. */
 tree memory_source(tree name, gimple **store);
 
+/* The join case: when the paths to the load meet (a PHI of memory states)
+ * and on each of them the last write of the location is a store, their
+ * number, and each stored value in VALUES, the edge into the join it comes
+ * along in EDGES, its store in STORES (at most MAX); else 0. */
+int memory_join_sources(tree name, tree *values, edge *edges, gimple **stores, int max);
+
 /* When the value analysis of a function begins and ends (value.c). */
 void memory_begin_function(void);
 void memory_end_function(void);

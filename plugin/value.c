@@ -521,6 +521,8 @@ value_of_call(gimple *call, struct origin *why)
 	return m ? m : VK_UNKNOWN;
 }
 
+#define MAX_JOIN_STORES 8
+
 /* What the load defining NAME (in BB, at LOC) reads: the value a store of
  * this function left there, seen where the load is; else unknown. */
 static unsigned
@@ -528,8 +530,20 @@ value_of_load(tree name, basic_block bb, location_t loc, struct origin *why)
 {
 	gimple *store;
 	tree src = memory_source(name, &store);
-	if (!src)
-		return VK_UNKNOWN;
+	if (!src) {
+		/* "if (x) p->a = f(); else p->a = NULL; ... p->a": each store's
+		 * value, seen along its way into the join */
+		tree vals[MAX_JOIN_STORES];
+		edge edges[MAX_JOIN_STORES];
+		gimple *stores[MAX_JOIN_STORES];
+		int n = memory_join_sources(name, vals, edges, stores, MAX_JOIN_STORES);
+		if (!n)
+			return VK_UNKNOWN;
+		unsigned m = 0;
+		for (int i = 0; i < n; i++)
+			m |= value_on_edge(vals[i], edges[i], gimple_location(stores[i]), why);
+		return m;
+	}
 	if (TREE_CODE(src) == SSA_NAME)
 		return value_at_block(src, bb, why);
 	return value_of_op(src, store ? gimple_location(store) : loc, why);
@@ -772,7 +786,20 @@ source_call(tree val, bool (*wanted)(unsigned mask), bitmap visited, int depth)
 	}
 	if (memory_load_p(def)) {
 		gimple *store;
-		return source_call(memory_source(val, &store), wanted, visited, depth + 1);
+		tree src = memory_source(val, &store);
+		if (src)
+			return source_call(src, wanted, visited, depth + 1);
+		/* stores on every path into a join: like a PHI's arguments */
+		tree vals[MAX_JOIN_STORES];
+		edge edges[MAX_JOIN_STORES];
+		gimple *stores[MAX_JOIN_STORES];
+		int n = memory_join_sources(val, vals, edges, stores, MAX_JOIN_STORES);
+		for (int i = 0; i < n; i++) {
+			gimple *g = source_call(vals[i], wanted, visited, depth + 1);
+			if (g)
+				return g;
+		}
+		return NULL;
 	}
 	if (is_gimple_assign(def)) {
 		enum tree_code code = gimple_assign_rhs_code(def);

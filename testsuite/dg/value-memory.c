@@ -217,3 +217,38 @@ int mtk_request_ok(int len)
 		return -ENOMEM;	/* { dg-bogus "errptr" } */
 	return mtk_send(&req);
 }
+
+/* POSITIVE: a store on every path into the join: the load after it has the
+   value of either. */
+int mtk_probe_join(struct platform_device *pdev, struct mtk_pinctrl *hw, int which)
+{
+	if (which)
+		hw->regs = devm_platform_ioremap_resource(pdev, 1);
+	else
+		hw->regs = devm_platform_ioremap_resource(pdev, 0);
+	if (!hw->regs)	/* { dg-warning "this test misses the error \[errptr-null-check-on-err\]" } */
+		return -ENOMEM;
+	return 0;
+}
+
+/* NEGATIVE: one path stores NULL: the NULL test is needed. */
+int mtk_probe_join_null(struct platform_device *pdev, struct mtk_pinctrl *hw, int which)
+{
+	if (which)
+		hw->regs = devm_platform_ioremap_resource(pdev, 1);
+	else
+		hw->regs = NULL;
+	if (!hw->regs)	/* { dg-bogus "errptr" } */
+		return -ENOMEM;
+	return 0;
+}
+
+/* NEGATIVE: one path stores nothing: whatever was there before. */
+int mtk_probe_join_partial(struct platform_device *pdev, struct mtk_pinctrl *hw, int which)
+{
+	if (which)
+		hw->regs = devm_platform_ioremap_resource(pdev, 1);
+	if (!hw->regs)	/* { dg-bogus "errptr" } */
+		return -ENOMEM;
+	return 0;
+}
