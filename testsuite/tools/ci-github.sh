@@ -65,8 +65,11 @@ done
 check "the job has a build step and a gate step ($ran run: steps besides apt-get and make)" test "$ran" = 2
 build=$(grep -l 'KCFLAGS=' "$T"/step.? | head -n 1)
 gate=$(grep -l -E '^ *[^ ]*errptr-gate ' "$T"/step.? | head -n 1)
+# one log per unit of the module; kbuild's own units (the .mod.c, and module-common.c
+# since Linux 6.10) depend on the kernel the headers are of
 check "the build step builds the module with errptr, a SARIF log per unit (exit $(cat "$build.status" 2>/dev/null))" \
-	sh -c "test '$(cat "$build.status" 2>/dev/null)' = 0 && test \"\$(ls '$w/errptr-sarif' | wc -l)\" = 3"
+	sh -c "test '$(cat "$build.status" 2>/dev/null)' = 0 && ls '$w/errptr-sarif' | grep -q '^akfs_trace\.c\.' &&
+		ls '$w/errptr-sarif' | grep -q '^file_hook\.c\.' && ls '$w/errptr-sarif' | grep -q '\.mod\.c\.'"
 check "the gate step fails the job on the seed's new finding (exit $(cat "$gate.status" 2>/dev/null)), printed as the warning it is" \
 	sh -c "test '$(cat "$gate.status" 2>/dev/null)' = 1 &&
 		grep -q \"^file_hook\\.c:[0-9]*:[0-9]*: warning: 'akfs_hook_do_filp_open' returns NULL here\" '$gate.out'"
