@@ -89,7 +89,7 @@ DEPS_PKGS += libcdb-dev libelf-dev
 # renders errptr.1), file and the 32-bit compiler (merge-walk.sh's ELF32 object), clang
 # and its sanitizer and fuzzer runtime (fuzz-smoke.sh).  "make deps" and "make check"
 # install them; "make" alone needs only DEPS_PKGS.  Targets that need more install it
-# themselves: csmith, fuzz (CSMITH_PKGS, FUZZ_PKGS), ksrc (linux-source-6.1) and
+# themselves: csmith, fuzz (CSMITH_PKGS, FUZZ_PKGS), ksrc (linux-source-6.1 and KBUILD_PKGS) and
 # check-ccache-distcc (ccache, distcc).
 CHECK_PKGS = python3 python3-jsonschema cpio groff-base file gcc-$(MAJOR)-multilib \
 	clang libclang-rt-dev
@@ -273,7 +273,10 @@ clean-merge:
 # package's tarball when it is installed, else downloaded with a private apt
 # configuration in build/ksrc-apt (the host's apt sources untouched); scripts/ksrc.sh.
 .PHONY: ksrc bench
+# Building the tree (validate, rules, bench) takes kbuild's host tools: KBUILD_PKGS.
+KBUILD_PKGS = flex bison bc libssl-dev libelf-dev cpio kmod rsync xz-utils
 ksrc:
+	@$(MAKE) --no-print-directory deps DEPS_PKGS='$(KBUILD_PKGS)' CHECK_PKGS=
 	@sh scripts/ksrc.sh '$(KSRC)' '$(CURDIR)/build/ksrc-apt'
 
 # make validate: fs mm kernel net block and a slice of drivers/ of an allmodconfig-style
