@@ -273,8 +273,8 @@ clean-merge:
 # package's tarball when it is installed, else downloaded with a private apt
 # configuration in build/ksrc-apt (the host's apt sources untouched); scripts/ksrc.sh.
 .PHONY: ksrc bench
-# Building the tree (validate, rules, bench) takes kbuild's host tools: KBUILD_PKGS.
-KBUILD_PKGS = flex bison bc libssl-dev libelf-dev cpio kmod rsync xz-utils
+# Building the tree (validate, rules, bench) takes kbuild's host tools, and bench GNU time: KBUILD_PKGS.
+KBUILD_PKGS = flex bison bc libssl-dev libelf-dev cpio kmod rsync xz-utils time
 ksrc:
 	@$(MAKE) --no-print-directory deps DEPS_PKGS='$(KBUILD_PKGS)' CHECK_PKGS=
 	@sh scripts/ksrc.sh '$(KSRC)' '$(CURDIR)/build/ksrc-apt'
