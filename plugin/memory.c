@@ -80,7 +80,10 @@ memory_load_p(const gimple *stmt)
 		return false;
 	tree lhs = gimple_assign_lhs(stmt);
 	tree rhs = gimple_assign_rhs1(stmt);
-	if (TREE_CODE(lhs) != SSA_NAME || !POINTER_TYPE_P(TREE_TYPE(lhs)))
+	/* pointers, and the integers that become them or come from them:
+	 * "priv->n = fill(); if (priv->n <= 0) return ERR_PTR(priv->n);" */
+	if (TREE_CODE(lhs) != SSA_NAME ||
+	    !(POINTER_TYPE_P(TREE_TYPE(lhs)) || INTEGRAL_TYPE_P(TREE_TYPE(lhs))))
 		return false;
 	switch (TREE_CODE(rhs)) {
 	case COMPONENT_REF:

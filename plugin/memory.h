@@ -10,8 +10,8 @@
 #include "compat.h"
 
 /* Is STMT a load errptr follows ("_5 = priv_3->regs;", "_7 = wq;",
- * "_9 = READ_ONCE(hw->base[j])"): a pointer read from memory into an SSA
- * name? */
+ * "_9 = READ_ONCE(hw->base[j])", "_4 = priv_2->n;"): a pointer or an
+ * integer read from memory into an SSA name? */
 bool memory_load_p(const gimple *stmt);
 
 /* What the load defining NAME reads, when it is known:
