@@ -346,7 +346,9 @@ check_call(const struct fn_summary *s, function *fn, gimple *call, const struct 
 		return;
 
 	const char *fname = decl_name(s->decl);
-	const char *name = ssa_var_name(root);
+	const char *name = value_name(arg);
+	if (!name)
+		name = value_name(root);
 	location_t loc = gimple_location(call);
 	bool constant = TREE_CODE(root) == INTEGER_CST && tree_fits_shwi_p(root);
 	HOST_WIDE_INT value = constant ? tree_to_shwi(root) : 0;

@@ -508,15 +508,8 @@ static size_t npending, pending_cap;
 static const char *
 pointer_name(tree op, tree root)
 {
-	tree names[2] = { op, root };
-	for (int i = 0; i < 2; i++) {
-		if (!names[i] || TREE_CODE(names[i]) != SSA_NAME)
-			continue;
-		tree var = SSA_NAME_VAR(names[i]);
-		if (var && DECL_P(var) && DECL_NAME(var) && !DECL_ARTIFICIAL(var))
-			return IDENTIFIER_POINTER(DECL_NAME(var));
-	}
-	return NULL;
+	const char *name = value_name(op);
+	return name ? name : value_name(root);
 }
 
 static char *

@@ -408,9 +408,9 @@ report_null_check(function *fn, location_t test_loc, tree tested, tree root, gim
 			report_note(r, DECL_SOURCE_LOCATION(gimple_call_fndecl(src)),
 				    "'%s' returns an error pointer on failure and never NULL", api);
 		char token[128], fix[160];
-		const char *name = ssa_var_name(tested);
+		const char *name = value_name(tested);
 		if (!name)
-			name = ssa_var_name(root);
+			name = value_name(root);
 		if (plain_not_test(test_loc, name, token, sizeof(token))) {
 			snprintf(fix, sizeof(fix), "%s(%s)", api_name(API_IS_ERR), name);
 			report_note_replace(r, test_loc, token, fix,

@@ -54,3 +54,133 @@ ssa_var_name(tree t)
 		return NULL;
 	return IDENTIFIER_POINTER(DECL_NAME(var));
 }
+
+/* ---- what the source calls a value ------------------------------------------ */
+#define MAX_NAME_DEPTH 6
+
+static bool render(tree t, struct sbuf_text *out, int depth);
+
+struct sbuf_text {
+	char *buf;
+	size_t size, len;
+	bool ok;
+};
+
+static void
+put(struct sbuf_text *out, const char *s)
+{
+	size_t n = strlen(s);
+	if (out->len + n + 1 > out->size) {
+		out->ok = false;
+		return;
+	}
+	memcpy(out->buf + out->len, s, n + 1);
+	out->len += n;
+}
+
+/* The expression T, as the source wrote it, for the forms a message names: a
+ * variable, a field through a pointer or of a struct, an array slot with a
+ * constant or named index, a dereference; through the loads of SSA names
+ * ("_1 = hw->eint; _1->base[j]" is hw->eint->base[j]). */
+static bool
+render(tree t, struct sbuf_text *out, int depth)
+{
+	if (!t || depth > MAX_NAME_DEPTH)
+		return false;
+	switch (TREE_CODE(t)) {
+	case SSA_NAME: {
+		const char *name = ssa_var_name(t);
+		if (name) {
+			put(out, name);
+			return true;
+		}
+		if (SSA_NAME_IS_DEFAULT_DEF(t))
+			return false;
+		gimple *def = SSA_NAME_DEF_STMT(t);
+		if (!gimple_assign_single_p(def) || gimple_vdef(def))
+			return false;
+		return render(gimple_assign_rhs1(def), out, depth + 1);
+	}
+	case VAR_DECL:
+	case PARM_DECL:
+		if (!DECL_NAME(t) || DECL_ARTIFICIAL(t))
+			return false;
+		put(out, IDENTIFIER_POINTER(DECL_NAME(t)));
+		return true;
+	case INTEGER_CST: {
+		char num[32];
+		if (!tree_fits_shwi_p(t))
+			return false;
+		snprintf(num, sizeof(num), HOST_WIDE_INT_PRINT_DEC, tree_to_shwi(t));
+		put(out, num);
+		return true;
+	}
+	case COMPONENT_REF: {
+		tree base = TREE_OPERAND(t, 0), field = TREE_OPERAND(t, 1);
+		if (!DECL_NAME(field))
+			return false;
+		if (TREE_CODE(base) == MEM_REF && integer_zerop(TREE_OPERAND(base, 1))) {
+			if (!render(TREE_OPERAND(base, 0), out, depth + 1))
+				return false;
+			put(out, "->");
+		} else {
+			if (!render(base, out, depth + 1))
+				return false;
+			put(out, ".");
+		}
+		put(out, IDENTIFIER_POINTER(DECL_NAME(field)));
+		return true;
+	}
+	case ARRAY_REF:
+		if (!render(TREE_OPERAND(t, 0), out, depth + 1))
+			return false;
+		put(out, "[");
+		if (!render(TREE_OPERAND(t, 1), out, depth + 1))
+			return false;
+		put(out, "]");
+		return true;
+	case MEM_REF:
+		if (!integer_zerop(TREE_OPERAND(t, 1)))
+			return false;
+		put(out, "*");
+		return render(TREE_OPERAND(t, 0), out, depth + 1);
+	default:
+		return false;
+	}
+}
+
+const char *
+value_name(tree t)
+{
+	/* a few names in one message: a ring of buffers */
+	static char ring[4][128];
+	static int next;
+	const char *name = ssa_var_name(t);
+	if (name || !t || TREE_CODE(t) != SSA_NAME)
+		return name;
+	/* through copies and value-preserving conversions to a load */
+	for (int depth = 0; depth < MAX_NAME_DEPTH && !SSA_NAME_IS_DEFAULT_DEF(t); depth++) {
+		gimple *def = SSA_NAME_DEF_STMT(t);
+		if (!is_gimple_assign(def))
+			return NULL;
+		enum tree_code code = gimple_assign_rhs_code(def);
+		tree rhs = gimple_assign_rhs1(def);
+		if ((code == SSA_NAME || CONVERT_EXPR_CODE_P(code)) && TREE_CODE(rhs) == SSA_NAME) {
+			if ((name = ssa_var_name(rhs)))
+				return name;
+			t = rhs;
+			continue;
+		}
+		if (!gimple_assign_single_p(def) || gimple_vdef(def) ||
+		    (TREE_CODE(rhs) != COMPONENT_REF && TREE_CODE(rhs) != ARRAY_REF &&
+		     TREE_CODE(rhs) != MEM_REF && !(TREE_CODE(rhs) == VAR_DECL && !is_gimple_reg(rhs))))
+			return NULL;
+		struct sbuf_text out = { ring[next], sizeof(ring[0]), 0, true };
+		out.buf[0] = 0;
+		if (!render(rhs, &out, 0) || !out.ok)
+			return NULL;
+		next = (next + 1) % 4;
+		return out.buf;
+	}
+	return NULL;
+}

@@ -19,5 +19,10 @@ const char *decl_name(tree decl);
 const char *type_name_of(tree type);
 /* The program's name for an SSA name, or NULL for a temporary. */
 const char *ssa_var_name(tree t);
+/* The same, or for a temporary that holds a load (through copies and
+ * conversions) the expression it reads as the source wrote it ("priv->n",
+ * "hw->eint->base[j]", "wq"); NULL when neither.  The text lives until four
+ * more names are asked for. */
+const char *value_name(tree t);
 
 #endif /* ERRPTR_NAMES_H */

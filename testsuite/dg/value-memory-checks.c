@@ -27,7 +27,7 @@ int mtk_gpio(struct device *dev, struct mtk_priv *priv)
 	priv->reset = devm_gpiod_get_optional(dev, "reset", GPIOD_OUT_LOW);
 	if (IS_ERR(priv->reset))	/* { dg-warning "'devm_gpiod_get_optional' may also return NULL, which this IS_ERR\(\) test lets through to the use at line 30 \[errptr-mixed-use\]" } */
 		return PTR_ERR(priv->reset);
-	return desc_to_gpio(priv->reset);
+	return desc_to_gpio(priv->reset);	/* { dg-message "'priv->reset' is passed to 'desc_to_gpio' here, which does not accept NULL" } */
 }
 
 /* NEGATIVE: a helper that gets priv may have replaced the field. */
@@ -81,9 +81,9 @@ int mtk_gpio_err_only(struct device *dev, struct mtk_priv *priv)
 /* POSITIVE (err-ptr-zero): a count kept in priv, 0 included, as ERR_PTR(). */
 static void *mtk_get_buf(struct mtk_priv *priv)
 {
-	priv->n = mtk_fill(priv);
-	if (priv->n <= 0)
-		return ERR_PTR(priv->n);	/* { dg-warning "ERR_PTR\(\) of a value that may be 0 here is NULL, but callers of 'mtk_get_buf' test the result only with IS_ERR\(\) \[errptr-err-ptr-zero\]" } */
+	priv->n = mtk_fill(priv);	/* { dg-message "'priv->n' is the result of 'mtk_fill\(\)'" } */
+	if (priv->n <= 0)	/* { dg-message "'priv->n' may be 0 when this test holds" } */
+		return ERR_PTR(priv->n);	/* { dg-warning "ERR_PTR\(\) of 'priv->n', which may be 0 here, is NULL, but callers of 'mtk_get_buf' test the result only with IS_ERR\(\) \[errptr-err-ptr-zero\]" } */
 	return priv->buf;
 }
 
