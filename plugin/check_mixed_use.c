@@ -538,13 +538,13 @@ keep_candidate(struct scan *sc, const struct candidate *c)
 	p.slip = c->slip;
 	p.ptr = quoted(pointer_name(c->use.op, c->root), "the pointer");
 	tree used_by = is_gimple_call(c->use.stmt) ? gimple_call_fndecl(c->use.stmt) : NULL_TREE;
-	p.callee = xstrdup(decl_name(used_by));
+	p.callee = xstrdup(call_written_name(gimple_location(c->use.stmt), decl_name(used_by)));
 
 	const gimple *call = c->source;
 	tree callee = gimple_call_fndecl(call);
 	const char *name = NULL;
 	if (callee && DECL_NAME(callee)) {
-		name = IDENTIFIER_POINTER(DECL_NAME(callee));
+		name = call_written_name(gimple_location(call), IDENTIFIER_POINTER(DECL_NAME(callee)));
 		const struct contract *rule = callee_contract(callee);
 		if (rule && rule->fails != FAILS_UNKNOWN)
 			p.rule = rule;

@@ -63,6 +63,24 @@ api_max_errno(void)
 	return max_errno;
 }
 
+bool
+api_macro_at(location_t loc, enum api_fn fn)
+{
+	const char *name = api_names[fn];
+	loc = LOCATION_LOCUS(loc);
+	for (int depth = 0; depth < 64 && loc != UNKNOWN_LOCATION &&
+			    linemap_location_from_macro_expansion_p(line_table, loc); depth++) {
+		const line_map *map = linemap_lookup(line_table, loc);
+		if (!map || !linemap_macro_expansion_map_p(map))
+			break;
+		const char *m = linemap_map_get_macro_name(linemap_check_macro(map));
+		if (m && strcmp(m, name) == 0)
+			return true;
+		loc = linemap_unwind_toward_expansion(line_table, loc, &map);
+	}
+	return false;
+}
+
 enum api_fn
 api_of_decl(const_tree fndecl)
 {

@@ -356,10 +356,13 @@ constant_mask(tree c, location_t loc, struct origin *why)
 		/* A pointer constant in the error range is a sentinel
 		 * ("#define HTB_DIRECT ((struct htb_class *)-1L)", net/sched),
 		 * compared with ==, not an error pointer: those come from
-		 * ERR_PTR(). */
-		if (POINTER_TYPE_P(TREE_TYPE(c)))
+		 * ERR_PTR() - unless the project's err_ptr is a macro
+		 * ("#define res_err(e) ((void *)(intptr_t)(e))") and the
+		 * constant comes from its expansion. */
+		bool ptr = POINTER_TYPE_P(TREE_TYPE(c));
+		if (ptr && !api_macro_at(loc, API_ERR_PTR))
 			return VK_VALID;
-		if (wi::neg_p(wi::to_wide(c), TYPE_SIGN(TREE_TYPE(c))) ||
+		if (ptr || wi::neg_p(wi::to_wide(c), TYPE_SIGN(TREE_TYPE(c))) ||
 		    TYPE_PRECISION(TREE_TYPE(c)) == TYPE_PRECISION(ptr_type_node)) {
 			/* -1 .. -MAX_ERRNO, in the type's precision */
 			wide_int w = wi::to_wide(c);
