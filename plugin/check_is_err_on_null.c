@@ -147,50 +147,6 @@ plain_is_err(location_t loc, char *token, size_t size, char *name, size_t name_s
 	return true;
 }
 
-/* Where the ERR side of the test ending BB on ROOT starts, or NULL. */
-static basic_block
-err_side(basic_block bb, tree root)
-{
-	struct value_test t;
-	if (!value_block_test(bb, &t, NULL) || t.root != root ||
-	    (t.kinds != VK_ERR && t.kinds != (VK_NULL | VK_VALID)))
-		return NULL;
-	bool want_true = t.kinds == VK_ERR;
-	edge e;
-	edge_iterator ei;
-	FOR_EACH_EDGE(e, ei, bb->succs) {
-		if (!(e->flags & (EDGE_TRUE_VALUE | EDGE_FALSE_VALUE)))
-			continue;
-		if (((e->flags & EDGE_TRUE_VALUE) != 0) == want_true)
-			return single_pred_p(e->dest) ? e->dest : NULL;
-	}
-	return NULL;
-}
-
-/* The PTR_ERR() or ERR_CAST() of ROOT on the ERR side of the test ending
- * BB ("if (IS_ERR(p)) return PTR_ERR(p);"): once the test is "!p", that
- * side gets NULL, and PTR_ERR(NULL) is 0 (success), ERR_CAST(NULL) NULL. */
-static gimple *
-errno_use_on_err_side(function *fn, basic_block bb, tree root)
-{
-	basic_block side = err_side(bb, root);
-	if (!side)
-		return NULL;
-	basic_block b;
-	FOR_EACH_BB_FN(b, fn) {
-		if (!dominated_by_p(CDI_DOMINATORS, b, side))
-			continue;
-		for (gimple_stmt_iterator gsi = gsi_start_bb(b); !gsi_end_p(gsi); gsi_next(&gsi)) {
-			gimple *stmt = gsi_stmt(gsi);
-			enum api_fn a = api_of_call(stmt);
-			if ((a == API_PTR_ERR || a == API_ERR_CAST) && gimple_call_num_args(stmt) == 1 &&
-			    value_root(gimple_call_arg(stmt, 0)) == root)
-				return stmt;
-		}
-	}
-	return NULL;
-}
-
 static void
 report_is_err(function *fn, location_t loc, bool is_call, gimple *src, const char *api,
 	      const struct contract *c, basic_block bb, tree root)
@@ -231,7 +187,7 @@ report_is_err(function *fn, location_t loc, bool is_call, gimple *src, const cha
 		/* what the failure side does with the value: NULL there makes
 		 * PTR_ERR() 0, so the errno goes too ("-ENOMEM": the NULL is
 		 * a failure of a call that fails with NULL) */
-		gimple *use = errno_use_on_err_side(fn, bb, root);
+		gimple *use = value_errno_use_on_err_side(fn, bb, root);
 		if (use) {
 			bool ptr_err = api_of_call(use) == API_PTR_ERR;
 			const char *how = ptr_err ? api_name(API_PTR_ERR) : api_name(API_ERR_CAST);
