@@ -40,11 +40,29 @@ macro_written_at(location_t loc)
 	return name;
 }
 
+/* Is LOC spelt NAME (the token there, where it is written, be it in a
+ * macro's definition)?  A statement made for a call's argument may carry
+ * the location of the outer call ("dev_info(dev, "%d", desc_to_gpio(d))":
+ * desc_to_gpio()'s call is at _dev_info's token in dev_info's body). */
+static bool
+spelt_as(location_t loc, const char *name)
+{
+	location_t spell = linemap_resolve_location(line_table, loc, LRK_SPELLING_LOCATION, NULL);
+	expanded_location x = expand_location(spell);
+	if (!x.file || x.column <= 0 || !name)
+		return false;
+	char_span line = location_get_source_line(x.file, x.line);
+	size_t n = strlen(name), i = x.column - 1;
+	if (!line || i + n > line.length() || memcmp(line.get_buffer() + i, name, n) != 0)
+		return false;
+	return i + n == line.length() || !ISIDNUM(line[i + n]);
+}
+
 const char *
 call_written_name(location_t loc, const char *name)
 {
 	const char *m = macro_written_at(loc);
-	return m ? m : name;
+	return m && spelt_as(loc, name) ? m : name;
 }
 
 const char *

@@ -418,3 +418,21 @@ int pos_call_in_macro_arg(const char *name)
 	fput(f);
 	return 0;
 }
+
+/* POSITIVE, a look-alike of the kernel's dev_info(): the call in the
+   macro's arguments gets the location of the macro's own call (_log_info
+   in log_info's body); it is named as written, file_mode.  */
+extern void _log_info(const char *fmt, ...);
+extern int file_mode(struct file *f);
+#define log_wrap(_p_func, fmt, ...) ({ _p_func(fmt, ##__VA_ARGS__); })
+#define log_info(fmt, ...) log_wrap(_log_info, fmt, ##__VA_ARGS__)
+int pos_use_in_log_macro(const char *name)
+{
+	struct file *f = filp_open(name, 0, 0);
+
+	if (!f) /* { dg-warning "'filp_open' returns ERR_PTR\(\) on failure" } */
+		return -ENOENT;
+	log_info("%d", file_mode(f)); /* { dg-message "it is passed to 'file_mode' here" } */
+	/* { dg-bogus "'log_info'" .-1 } */
+	return 0;
+}
