@@ -127,3 +127,48 @@ static struct conn *mem_open(const char *name)
 const struct res_ops mem_ops = {
 	.open = mem_open,
 };
+
+/* The macro assigned, and as an initializer: GCC's location of the
+   constant is the '=' (whose range ends in the expansion) or the
+   declarator; both are res_err()'s error pointers.  */
+static struct conn *conn_assign(const char *name, int create)
+{
+	static struct conn one;
+	struct conn *r = &one;
+
+	if (!name)
+		r = res_err(-EINVAL);
+	else if (!create)
+		r = NULL;
+	return r;
+}
+
+static struct conn *conn_init(const char *name, int create)
+{
+	static struct conn one;
+
+	if (!name) {
+		struct conn *e = res_err(-EINVAL);
+		return e;
+	}
+	if (!create)
+		return NULL;
+	return &one;
+}
+
+/* NEGATIVE: both return error pointers too.  */
+int neg_macro_assigned(const char *name, int create)
+{
+	struct conn *c = conn_assign(name, create);
+	if (res_failed(c)) /* { dg-bogus "errptr-is-err-on-null" } */
+		return res_code(c);
+	return conn_use(c);
+}
+
+int neg_macro_initializer(const char *name, int create)
+{
+	struct conn *c = conn_init(name, create);
+	if (res_failed(c)) /* { dg-bogus "errptr-is-err-on-null" } */
+		return res_code(c);
+	return conn_use(c);
+}
