@@ -5,6 +5,7 @@
 #include "callee.h"
 #include "errapi.h"
 #include "members.h"
+#include "names.h"
 #include "memory.h"
 #include "originals.h"
 #include "standin.h"
@@ -231,7 +232,9 @@ callee_name(const gimple *call, const struct contract **contract)
 		if (!DECL_NAME(fndecl))
 			return NULL;
 		*contract = callee_contract(fndecl);
-		return IDENTIFIER_POINTER(DECL_NAME(fndecl));
+		/* what the user wrote: "kthread_run(...)", not the
+		 * kthread_create_on_node() it expands to */
+		return call_written_name(gimple_location(call), IDENTIFIER_POINTER(DECL_NAME(fndecl)));
 	}
 	const char *via;
 	const struct contract *c = callee_indirect_contract(call, &via);

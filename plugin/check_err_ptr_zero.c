@@ -187,7 +187,8 @@ explain_zero(struct report *r, function *fn, tree arg, basic_block bb, tree root
 			tree callee = NULL_TREE;
 			if (zero_source(root, seen, nnames, 0, &l, &callee) && l != UNKNOWN_LOCATION) {
 				if (callee)
-					report_event(r, l, fndecl, "'%s' may return 0", decl_name(callee));
+					report_event(r, l, fndecl, "'%s' may return 0",
+						     call_written_name(l, decl_name(callee)));
 				else
 					report_event(r, l, fndecl, "'%s' is 0 here", what);
 			}
@@ -195,7 +196,8 @@ explain_zero(struct report *r, function *fn, tree arg, basic_block bb, tree root
 		} else if (def && is_gimple_call(def) && gimple_call_fndecl(def) &&
 			   gimple_location(def) != UNKNOWN_LOCATION) {
 			report_event(r, gimple_location(def), fndecl, "'%s' is the result of '%s()'",
-				     what, decl_name(gimple_call_fndecl(def)));
+				     what, call_written_name(gimple_location(def),
+							     decl_name(gimple_call_fndecl(def))));
 		}
 	}
 	location_t l;
@@ -229,12 +231,12 @@ explain_callers(struct report *r, const struct fn_summary *s, const struct stand
 		if (st->via && st->loc != UNKNOWN_LOCATION)
 			report_note(r, st->loc,
 				    "every caller of '%s' in this file tests its result only with "
-				    "IS_ERR(), e.g. '%s' at %s",
-				    fn, st->via, location_text(st->loc, buf, sizeof(buf)));
+				    "%s(), e.g. '%s' at %s",
+				    fn, api_name(API_IS_ERR), st->via, location_text(st->loc, buf, sizeof(buf)));
 		else
 			report_note(r, DECL_SOURCE_LOCATION(s->decl),
 				    "every caller of '%s' in this file tests its result only with "
-				    "IS_ERR()", fn);
+				    "%s()", fn, api_name(API_IS_ERR));
 		return;
 	}
 	if (st->kind != STANDIN_DEFINITION)
@@ -246,13 +248,13 @@ explain_callers(struct report *r, const struct fn_summary *s, const struct stand
 		const char *last = strrchr(c->caller, ':');
 		if (last) {
 			report_note(r, UNKNOWN_LOCATION,
-				    "callers of '%s' test its result only with IS_ERR(), e.g. '%s' at %.*s",
-				    st->api, last + 1, (int)(last - c->caller), c->caller);
+				    "callers of '%s' test its result only with %s(), e.g. '%s' at %.*s",
+				    st->api, api_name(API_IS_ERR), last + 1, (int)(last - c->caller), c->caller);
 			return;
 		}
 	}
-	report_note(r, UNKNOWN_LOCATION, "callers of '%s' test its result only with IS_ERR()",
-		    st->api);
+	report_note(r, UNKNOWN_LOCATION, "callers of '%s' test its result only with %s()",
+		    st->api, api_name(API_IS_ERR));
 }
 
 /* ERR_PTR(PTR_ERR(p)): ptr-err-not-err reports the PTR_ERR() when p is
@@ -326,6 +328,7 @@ check_call(const struct fn_summary *s, function *fn, gimple *call, const struct 
 	   unsigned nnames)
 {
 	const char *err_ptr = api_name(API_ERR_PTR);
+	const char *is_err = api_name(API_IS_ERR);
 	tree arg = gimple_call_arg(call, 0);
 	basic_block bb = gimple_bb(call);
 	if (!arg || !bb)
@@ -358,16 +361,16 @@ check_call(const struct fn_summary *s, function *fn, gimple *call, const struct 
 		const char *how = possible == VK_ZERO ? "is" : "may be";
 		if (constant)
 			r = report_begin(CHECK_ERR_PTR_ZERO, loc,
-				"%s(0) is NULL, but callers of '%s' test the result only with IS_ERR()",
-				err_ptr, st->api);
+				"%s(0) is NULL, but callers of '%s' test the result only with %s()",
+				err_ptr, st->api, is_err);
 		else if (name)
 			r = report_begin(CHECK_ERR_PTR_ZERO, loc,
 				"%s() of '%s', which %s 0 here, is NULL, but callers of '%s' test the "
-				"result only with IS_ERR()", err_ptr, name, how, st->api);
+				"result only with %s()", err_ptr, name, how, st->api, is_err);
 		else
 			r = report_begin(CHECK_ERR_PTR_ZERO, loc,
 				"%s() of a value that %s 0 here is NULL, but callers of '%s' test the "
-				"result only with IS_ERR()", err_ptr, how, st->api);
+				"result only with %s()", err_ptr, how, st->api, is_err);
 		if (!r)
 			return;
 		if (!constant)
@@ -377,23 +380,23 @@ check_call(const struct fn_summary *s, function *fn, gimple *call, const struct 
 		if (constant)
 			r = report_begin(CHECK_ERR_PTR_ZERO, loc,
 				"%s(" HOST_WIDE_INT_PRINT_DEC ") is not an error pointer, and callers "
-				"of '%s' test the result only with IS_ERR()", err_ptr, value, st->api);
+				"of '%s' test the result only with %s()", err_ptr, value, st->api, is_err);
 		else if (name)
 			r = report_begin(CHECK_ERR_PTR_ZERO, loc,
 				"%s() of '%s', which %s positive here, is not an error pointer, "
-				"and callers of '%s' test the result only with IS_ERR()",
-				err_ptr, name, possible == VK_POS ? "is" : "may be", st->api);
+				"and callers of '%s' test the result only with %s()",
+				err_ptr, name, possible == VK_POS ? "is" : "may be", st->api, is_err);
 		else
 			r = report_begin(CHECK_ERR_PTR_ZERO, loc,
 				"%s() of a value that may be positive here is not an error pointer, "
-				"and callers of '%s' test the result only with IS_ERR()",
-				err_ptr, st->api);
+				"and callers of '%s' test the result only with %s()",
+				err_ptr, st->api, is_err);
 		if (!r)
 			return;
 		if (!constant)
 			explain_positive(r, fn, bb, root, name);
 		report_event(r, loc, fn->decl,
-			     "%s() of a positive value is a pointer IS_ERR() takes as valid", err_ptr);
+			     "%s() of a positive value is a pointer %s() takes as valid", err_ptr, is_err);
 	}
 	if (report_emit(r)) {
 		explain_callers(r, s, st);

@@ -498,6 +498,9 @@ struct pending {
 	char *member;			/* "foo_ops.get" for a call through a member */
 	char *ptr;			/* "'reset'", "the pointer" */
 	char *callee;			/* the function a USE_ARG/USE_MEMBER_ADDR passes it to */
+	/* the failure side's PTR_ERR()/ERR_CAST() of the value, which an
+	 * IS_ERR_OR_NULL() test makes 0/NULL for NULL: "PTR_ERR", or NULL */
+	const char *errno_use;
 	enum use_kind kind;
 	unsigned slip;
 };
@@ -527,17 +530,19 @@ keep_candidate(struct scan *sc, const struct candidate *c)
 	p.call_loc = gimple_location(c->source);
 	p.use_loc = c->use_loc;
 	p.fndecl = sc->fn->decl;
+	if (gimple *eu = value_errno_use_on_err_side(sc->fn, c->test_bb, c->root))
+		p.errno_use = api_name(api_of_call(eu));
 	p.kind = c->use.kind;
 	p.slip = c->slip;
 	p.ptr = quoted(pointer_name(c->use.op, c->root), "the pointer");
 	tree used_by = is_gimple_call(c->use.stmt) ? gimple_call_fndecl(c->use.stmt) : NULL_TREE;
-	p.callee = xstrdup(decl_name(used_by));
+	p.callee = xstrdup(call_written_name(gimple_location(c->use.stmt), decl_name(used_by)));
 
 	const gimple *call = c->source;
 	tree callee = gimple_call_fndecl(call);
 	const char *name = NULL;
 	if (callee && DECL_NAME(callee)) {
-		name = IDENTIFIER_POINTER(DECL_NAME(callee));
+		name = call_written_name(gimple_location(call), IDENTIFIER_POINTER(DECL_NAME(callee)));
 		const struct contract *rule = callee_contract(callee);
 		if (rule && rule->fails != FAILS_UNKNOWN)
 			p.rule = rule;
@@ -670,7 +675,17 @@ report_pending(const struct pending *p)
 	}
 	if (report_emit(r)) {
 		explain_source(r, p);
-		if (p->slip == VK_NULL)
+		if (p->slip == VK_NULL && p->errno_use)
+			/* "if (IS_ERR_OR_NULL(p)) return PTR_ERR(p);" returns 0
+			 * for NULL: ptr-err-not-err's next finding */
+			report_note(r, p->test_loc,
+				    "if NULL is a failure here, test with '%s()' and give NULL an "
+				    "error code of its own where %s() is taken (%s() of NULL is %s); "
+				    "if it means \"absent\", test %s for NULL before using it",
+				    is_err_or_null, p->errno_use, p->errno_use,
+				    strcmp(p->errno_use, api_name(API_PTR_ERR)) == 0 ? "0" : "NULL",
+				    p->ptr);
+		else if (p->slip == VK_NULL)
 			report_note(r, p->test_loc,
 				    "if NULL is a failure here, test with '%s()'; if it means \"absent\", "
 				    "test %s for NULL before using it", is_err_or_null, p->ptr);

@@ -472,6 +472,8 @@ index_guard(basic_block bb, edge e)
 	return k;
 }
 
+static const char *failure_errno(basic_block bb, edge e);
+
 /* One source-level return statement of value VAL, at LOC; VAL flows in
  * along E when E is set, else it is used in BB. */
 static void
@@ -526,11 +528,55 @@ return_site(struct fn_summary *s, tree val, basic_block bb, edge e, location_t l
 	nr->origin = o;
 	nr->guarded = guarded;
 	nr->literal = literal_here;
+	if (literal_here)
+		nr->errno_hint = failure_errno(bb, e);
 	/* keep source order: append */
 	struct null_return **p = &s->null_returns;
 	while (*p)
 		p = &(*p)->next;
 	*p = nr;
+}
+
+/* A call that fails with NULL and never with an error pointer (an
+ * allocator: kzalloc(), a rule's fails=null, a function of this file). */
+static bool
+fails_with_null(unsigned m)
+{
+	return (VK_PROVEN(m) & VK_NULL) && !(VK_POSSIBLE(m) & VK_ERR) && (VK_POSSIBLE(m) & VK_VALID);
+}
+
+/* The errno to propose for a return reached from BB (or over E): -ENOMEM
+ * when the nearest test of a pointer that every path to it passes finds
+ * NULL the result of a call that fails with NULL ("p = kzalloc(...); if
+ * (!p) return NULL;"): what a kernel developer returns for a failed
+ * allocation.  NULL when the path says nothing. */
+static const char *
+failure_errno(basic_block bb, edge e)
+{
+	basic_block cur = bb;
+	edge in = e;
+	for (int steps = 0; steps < 16; steps++) {
+		if (!in) {
+			if (!cur)
+				break;
+			basic_block up = value_step_up(cur, &in);
+			if (!in) {
+				cur = up;
+				continue;
+			}
+		}
+		struct value_test t;
+		if ((in->flags & (EDGE_TRUE_VALUE | EDGE_FALSE_VALUE)) &&
+		    value_block_test(in->src, &t, NULL) && TREE_CODE(t.root) == SSA_NAME &&
+		    POINTER_TYPE_P(TREE_TYPE(t.root))) {
+			unsigned side = (in->flags & EDGE_TRUE_VALUE) ? t.kinds : VK_KINDS & ~t.kinds;
+			if ((side & VK_NULL) && !(side & VK_VALID))
+				return value_source_call(t.root, fails_with_null) ? "-ENOMEM" : NULL;
+		}
+		cur = in->src;
+		in = NULL;
+	}
+	return NULL;
 }
 
 /* Split the value returned by a GIMPLE_RETURN into the source-level

@@ -28,7 +28,7 @@ struct akfs_priv {
 /* ---- POSITIVE: IS_ERR() only, NULL reaches the use ---------------------- */
 
 /* passed to a function that dereferences it (desc_to_gpio() reads
-   desc->gdev) */
+   desc->gdev); IS_ERR_OR_NULL() alone would return PTR_ERR(NULL), 0 */
 int p_gpio(struct device *dev)
 {
 	struct gpio_desc *reset = devm_gpiod_get_optional(dev, "reset", GPIOD_OUT_LOW); /* { dg-message "\(1\) 'devm_gpiod_get_optional' may return NULL or an error pointer" } */
@@ -38,7 +38,7 @@ int p_gpio(struct device *dev)
 	return desc_to_gpio(reset);	/* { dg-message "\(3\) 'reset' is passed to 'desc_to_gpio' here, which does not accept NULL" } */
 }
 /* { dg-message "'devm_gpiod_get_optional' returns NULL or an error pointer \(rule fails=both, .*mixed-use.rules:6\)" "" 36 } */
-/* { dg-message "if NULL is a failure here, test with 'IS_ERR_OR_NULL\(\)'; if it means \"absent\", test 'reset' for NULL before using it" "" 36 } */
+/* { dg-message "if NULL is a failure here, test with 'IS_ERR_OR_NULL\(\)' and give NULL an error code of its own where PTR_ERR\(\) is taken \(PTR_ERR\(\) of NULL is 0\); if it means \"absent\", test 'reset' for NULL before using it" "" 36 } */
 
 /* dereferenced */
 int p_deref(int id)

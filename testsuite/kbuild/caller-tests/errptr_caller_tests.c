@@ -80,7 +80,7 @@ static int ect_start(struct ect_priv *priv)
 {
 	struct task_struct *t = kthread_run(ect_thread, priv, "ect/%d", 0);
 
-	if (!t) /* { dg-warning "'kthread_create_on_node' returns ERR_PTR\(\) on failure, never NULL; this test misses the error \[errptr-null-check-on-err\]" } */
+	if (!t) /* { dg-warning "'kthread_run' returns ERR_PTR\(\) on failure, never NULL; this test misses the error \[errptr-null-check-on-err\]" } */
 		return -ENOMEM;
 	priv->task = t;
 	return 0;
@@ -90,7 +90,7 @@ static int ect_class(struct ect_priv *priv)
 {
 	struct class *cls = class_create(THIS_MODULE, "ect");
 
-	if (cls == NULL) /* { dg-warning "'__class_create' returns ERR_PTR\(\) on failure, never NULL; this test misses the error \[errptr-null-check-on-err\]" } */
+	if (cls == NULL) /* { dg-warning "'class_create' returns ERR_PTR\(\) on failure, never NULL; this test misses the error \[errptr-null-check-on-err\]" } */
 		return -ENOMEM;
 	priv->cls = cls;
 	return 0;
