@@ -310,6 +310,12 @@ bool_test(tree b, struct value_test *t, int depth)
 			t->kinds = fn == API_IS_ERR ? VK_ERR : VK_ERR | VK_NULL;
 			return TREE_CODE(t->root) == SSA_NAME;
 		}
+		/* "if (PTR_ERR_OR_ZERO(p))": non-zero exactly for an error pointer */
+		if (fn == API_PTR_ERR_OR_ZERO && gimple_call_num_args(def) == 1) {
+			t->root = value_root(gimple_call_arg(def, 0));
+			t->kinds = VK_ERR;
+			return TREE_CODE(t->root) == SSA_NAME;
+		}
 		if (gimple_call_builtin_p(def, BUILT_IN_EXPECT) && gimple_call_num_args(def) >= 1)
 			return bool_test(gimple_call_arg(def, 0), t, depth + 1);
 		if (gimple_call_internal_p(def) && gimple_call_internal_fn(def) == IFN_BUILTIN_EXPECT)

@@ -132,6 +132,16 @@ __printf(1, 2) int _printk(const char *fmt, ...);
 #define pr_warn(fmt, ...)	printk("\0014" fmt, ##__VA_ARGS__)
 #define pr_info(fmt, ...)	printk("\0016" fmt, ##__VA_ARGS__)
 
+/* ---- asm-generic/bug.h (the x86 __WARN() is an asm; a call stands in) --- */
+__printf(1, 2) void __warn_printk(const char *fmt, ...);
+#define __WARN()		__warn_printk("WARNING\n")
+#define WARN_ON(condition) ({						\
+	int __ret_warn_on = !!(condition);				\
+	if (unlikely(__ret_warn_on))					\
+		__WARN();						\
+	unlikely(__ret_warn_on);					\
+})
+
 /* ---- string.h ----------------------------------------------------------- */
 extern size_t strlen(const char *);
 extern int strcmp(const char *, const char *);
