@@ -41,6 +41,11 @@ static const struct tolerant tolerant_fns[] = {
 	{ "crypto_free_", true, VK_NULL | VK_ERR },
 	{ "debugfs_", true, VK_NULL | VK_ERR },	/* results need no check: any parent */
 	{ "fwnode_handle_put", false, VK_NULL | VK_ERR },
+	/* pass an error pointer on: "if (IS_ERR(inode)) return ERR_CAST(inode);"
+	 * (fs/dcache.c; lookups end in "return d_splice_alias(inode, dentry);") */
+	{ "d_splice_alias", false, VK_NULL | VK_ERR },
+	{ "d_obtain_alias", false, VK_NULL | VK_ERR },
+	{ "d_obtain_root", false, VK_NULL | VK_ERR },
 	/* optional resources: NULL is the "none" object of the consumer API
 	 * (validate_desc(), "if (!clk) return 0;", "if (!rstc) return 0;") */
 	{ "clk_hw_", true, 0 },			/* provider side: real objects only */
