@@ -59,21 +59,87 @@ struct witness {
 	location_t test_loc;	/* the nearest test of ROOT that let the error through */
 	unsigned test_allowed;	/* the kinds it let through */
 	bool null_test;		/* a test on the way ruled out NULL only */
+	/* the other side of that test goes straight to where the error
+	 * branch comes back ("if (IS_ERR(p)) pr_err(...); use(p);"), rather
+	 * than doing the work the error branch skips (a cleanup label) */
+	bool falls_through;
 };
+
+/* Does BB end in a condition on integers that is no test of ROOT ("if
+ * (ret)", "while (!err)")? */
+static bool
+other_integer_test(basic_block bb, tree root)
+{
+	gimple *last = errptr_last_stmt(bb);
+	if (!last || gimple_code(last) != GIMPLE_COND)
+		return false;
+	struct value_test t;
+	if (value_block_test(bb, &t, NULL) && t.root == root)
+		return false;
+	tree lhs = gimple_cond_lhs(last);
+	return lhs && INTEGRAL_TYPE_P(TREE_TYPE(lhs));
+}
+
+/* Does BB keep the errno of ROOT for later ("err = PTR_ERR(p);" with err
+ * living on past a join, or stored)? */
+static bool
+saves_errno(basic_block bb, tree root)
+{
+	for (gimple_stmt_iterator gsi = gsi_start_bb(bb); !gsi_end_p(gsi); gsi_next(&gsi)) {
+		gimple *g = gsi_stmt(gsi);
+		if (!is_gimple_call(g) || api_of_call(g) != API_PTR_ERR ||
+		    gimple_call_num_args(g) != 1 || value_root(gimple_call_arg(g, 0)) != root)
+			continue;
+		tree lhs = gimple_call_lhs(g);
+		if (!lhs || TREE_CODE(lhs) != SSA_NAME)
+			continue;
+		imm_use_iterator it;
+		use_operand_p use;
+		FOR_EACH_IMM_USE_FAST(use, it, lhs) {
+			gimple *u = USE_STMT(use);
+			if (gimple_code(u) == GIMPLE_PHI || gimple_store_p(u))
+				return true;
+			/* "err = PTR_ERR(p)" with an int err: a conversion first */
+			if (is_gimple_assign(u) && CONVERT_EXPR_CODE_P(gimple_assign_rhs_code(u))) {
+				tree l2 = gimple_assign_lhs(u);
+				imm_use_iterator it2;
+				use_operand_p use2;
+				FOR_EACH_IMM_USE_FAST(use2, it2, l2) {
+					gimple *u2 = USE_STMT(use2);
+					if (gimple_code(u2) == GIMPLE_PHI || gimple_store_p(u2))
+						return true;
+				}
+			}
+		}
+	}
+	return false;
+}
 
 /* Walk back from USE_BB to ROOT's definition along edges where ROOT is
  * still proven an error pointer and that no test of another value at a
- * join blocks. */
+ * join blocks.  An error path that kept the errno ("ret = PTR_ERR(item);")
+ * and an integer test between it and the use ("if (ret) goto out;") may
+ * well be the test that stops it: no witness. */
 static bool
 find_witness(tree root, basic_block use_bb, struct witness *w)
 {
-	basic_block def_bb = gimple_bb(SSA_NAME_DEF_STMT(root));
+	gimple *def = SSA_NAME_DEF_STMT(root);
+	basic_block def_bb = gimple_bb(def);
 	basic_block entry = ENTRY_BLOCK_PTR_FOR_FN(cfun);
+	bool int_test = false;
 
 	memset(w, 0, sizeof(*w));
 	w->test_loc = UNKNOWN_LOCATION;
+	auto_sbitmap visited(last_basic_block_for_fn(cfun));
+	bitmap_clear(visited);
+	edge test_other = NULL;
 	basic_block cur = use_bb;
 	for (int steps = 0; cur && cur != def_bb && cur != entry; steps++) {
+		bitmap_set_bit(visited, cur->index);
+		if (cur != use_bb && other_integer_test(cur, root))
+			int_test = true;
+		if (int_test && saves_errno(cur, root))
+			return false;
 		if (steps >= MAX_WALK)
 			return false;
 		edge chosen = NULL;
@@ -109,11 +175,30 @@ find_witness(tree root, basic_block use_bb, struct witness *w)
 			} else if (w->test_loc == UNKNOWN_LOCATION && l != UNKNOWN_LOCATION) {
 				w->test_loc = l;
 				w->test_allowed = allowed;
+				test_other = EDGE_SUCC(chosen->src, 0) == chosen && EDGE_COUNT(chosen->src->succs) == 2
+					     ? EDGE_SUCC(chosen->src, 1) : EDGE_SUCC(chosen->src, 0);
 			}
 		}
 		cur = chosen->src;
 	}
-	return cur == def_bb;
+	if (cur != def_bb)
+		return false;
+	if (test_other && bitmap_bit_p(visited, test_other->dest->index))
+		w->falls_through = true;
+	/* a PHI: one of its error-pointer arguments must come in along an
+	 * edge no other value's test blocks ("while (!err) { ... use(p) ...
+	 * p = next; }" with err set where next is an error) */
+	if (gphi *phi = dyn_cast<gphi *>(def)) {
+		for (unsigned i = 0; i < gimple_phi_num_args(phi); i++) {
+			edge e = gimple_phi_arg_edge(phi, i);
+			tree a = gimple_phi_arg_def(phi, i);
+			if (err_proven(value_on_edge(a, e, UNKNOWN_LOCATION, NULL)) &&
+			    value_join_edge(e, use_bb, root) == JOIN_PASSES)
+				return true;
+		}
+		return false;
+	}
+	return true;
 }
 
 /* A test of ROOT for an error (IS_ERR(), IS_ERR_OR_NULL()) after the use
@@ -191,13 +276,21 @@ add_candidate(const struct candidate *c)
 }
 
 /* Results that need no test (debugfs: callers=none) are meant to be
- * passed on as they are. */
+ * passed on as they are; and a learned fails=err is evidence that the
+ * function returns an error pointer somewhere, proven for a call only
+ * when the tree's callers agree that errors come (callers=is_err or
+ * is_err_or_null): "tlink = cifs_get_tlink(open->tlink);" hands back its
+ * argument, error or not, and most callers do not test it. */
 static bool
 needs_no_test(const gimple *call)
 {
 	const struct contract *c;
 	callee_name(call, &c);
-	return c && c->callers == CALLERS_NONE;
+	if (!c)
+		return false;
+	if (c->callers == CALLERS_NONE)
+		return true;
+	return c->learned && c->callers != CALLERS_IS_ERR && c->callers != CALLERS_IS_ERR_OR_NULL;
 }
 
 static void
@@ -234,6 +327,14 @@ on_use(const struct use *u, void *)
 		return;
 	if (c.w.null_test && check_severity[CHECK_NULL_CHECK_ON_ERR] != SEV_OFF)
 		return;		/* null-check-on-err's, at the test */
+	/* A function of another file nobody describes, past a test of the
+	 * value: "if (IS_ERR(tlink)) { rc = PTR_ERR(tlink); goto out; } ...
+	 * out: cifs_put_tlink(tlink);" - cleanup functions that take an error
+	 * pointer are many; only an untested hand-over, or one past a test
+	 * whose error branch merely falls through, is reported. */
+	if (u->kind == USE_ARG && !(known & VK_ERR) && c.w.test_loc != UNKNOWN_LOCATION &&
+	    !c.w.falls_through)
+		return;
 	c.key = source ? (const void *)source : (const void *)root;
 	c.root = root;
 	c.source = source;
@@ -243,6 +344,31 @@ on_use(const struct use *u, void *)
 }
 
 /* ---- the report ------------------------------------------------------- */
+/* The ERR_PTR() call ROOT's error pointer comes from, through copies and
+ * PHIs. */
+static gimple *
+err_ptr_call(tree t, int depth)
+{
+	if (depth > 16 || !t || TREE_CODE(t) != SSA_NAME || SSA_NAME_IS_DEFAULT_DEF(t))
+		return NULL;
+	gimple *def = SSA_NAME_DEF_STMT(t);
+	if (gphi *phi = dyn_cast<gphi *>(def)) {
+		for (unsigned i = 0; i < gimple_phi_num_args(phi); i++) {
+			gimple *g = err_ptr_call(gimple_phi_arg_def(phi, i), depth + 1);
+			if (g)
+				return g;
+		}
+		return NULL;
+	}
+	if (is_gimple_call(def))
+		return api_of_call(def) == API_ERR_PTR && err_proven(value_of_name(t, NULL)) ? def
+											    : NULL;
+	if (is_gimple_assign(def) && (gimple_assign_rhs_code(def) == SSA_NAME ||
+				      CONVERT_EXPR_CODE_P(gimple_assign_rhs_code(def))))
+		return err_ptr_call(gimple_assign_rhs1(def), depth + 1);
+	return NULL;
+}
+
 static const char *
 pointer_name(tree op, tree root)
 {
@@ -302,9 +428,12 @@ report_candidate(const struct candidate *c)
 	}
 	if (!r)
 		return;
+	gimple *made = c->source ? NULL : err_ptr_call(c->root, 0);
 	if (c->source && gimple_location(c->source) != UNKNOWN_LOCATION)
 		report_event(r, gimple_location(c->source), fndecl,
 			     "%s returns an error pointer on failure", src);
+	else if (made && gimple_location(made) != UNKNOWN_LOCATION)
+		report_event(r, gimple_location(made), fndecl, "an error pointer is made here");
 	if (c->w.test_loc != UNKNOWN_LOCATION)
 		report_event(r, c->w.test_loc, fndecl,
 			     "'%s()' is true here for the error pointer, but the path goes on to "

@@ -324,6 +324,12 @@ bool_test(tree b, struct value_test *t, int depth)
 	}
 	if (!is_gimple_assign(def))
 		return false;
+	/* a truth value stored and read back: "ofs->tmpfile = !IS_ERR(tmpfile);
+	 * if (ofs->tmpfile)" (memory.c: the store every path to the load passes) */
+	if (gimple_vuse(def) && gimple_assign_single_p(def)) {
+		tree src = memory_truth_source(b);
+		return src && bool_test(src, t, depth + 1);
+	}
 
 	enum tree_code code = gimple_assign_rhs_code(def);
 	tree r1 = gimple_assign_rhs1(def);

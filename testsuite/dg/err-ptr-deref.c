@@ -39,6 +39,7 @@ extern struct thing *thing_plain(int id);	/* nobody describes it */
 extern void thing_use(struct thing *t);
 extern void thing_lock(int *lock);
 extern void thing_cookie(void *data);
+extern void thing_cleanup(struct thing *t);	/* takes an error pointer, nobody says so */
 
 /* ---- POSITIVE -------------------------------------------------------------- */
 
@@ -134,7 +135,7 @@ int p_stored(struct priv *pv, int id)
 /* ERR_PTR() itself: the default when nothing matched */
 int p_err_ptr_default(int id)
 {
-	struct thing *p = ERR_PTR(-ENOENT);
+	struct thing *p = ERR_PTR(-ENOENT);	/* { dg-message "an error pointer is made here" } */
 
 	if (id >= 0 && id < 8)
 		p = &things[id];
@@ -217,6 +218,79 @@ int n_flag(int id)
 		err = PTR_ERR(p);
 	if (!err)
 		p->x = 2;	/* { dg-bogus "errptr" } */
+	return err;
+}
+
+/* the errno kept on the error paths of two branches, tested after they
+   meet (fs/configfs/dir.c configfs_mkdir()) */
+int n_flag_nested(int id, int a)
+{
+	struct thing *item;
+	int ret = 0;
+
+	if (a) {
+		item = thing_get(id);
+		if (!IS_ERR(item))
+			thing_use(item);
+		else
+			ret = PTR_ERR(item);
+	} else {
+		item = thing_get(id + 1);
+		if (IS_ERR(item))
+			ret = PTR_ERR(item);
+	}
+	if (ret)
+		return ret;
+	return item->x;		/* { dg-bogus "errptr" } */
+}
+
+/* a cleanup label after a test: functions of other files that take an
+   error pointer are many (cifs_put_tlink()) */
+int n_cleanup_label(int id)
+{
+	struct thing *p = thing_get(id);
+	int rc = 0;
+
+	if (IS_ERR(p)) {
+		rc = PTR_ERR(p);
+		goto out;
+	}
+	thing_use(p);
+out:
+	thing_cleanup(p);	/* { dg-bogus "errptr" } */
+	return rc;
+}
+
+/* the test's truth value stored and read back (fs/overlayfs/super.c) */
+struct flags {
+	bool tmpfile;
+};
+
+void n_stored_test(struct flags *f, int id)
+{
+	struct thing *p = thing_get(id);
+
+	f->tmpfile = !IS_ERR(p);
+	if (f->tmpfile)
+		thing_use(p);	/* { dg-bogus "errptr" } */
+}
+
+/* a loop whose error exits through a flag the loop tests (while (!err)) */
+int n_loop_flag(int id)
+{
+	struct thing *c = thing_get(id);
+	int err = 0;
+
+	if (IS_ERR(c))
+		return PTR_ERR(c);
+	while (!err) {
+		struct thing *n = thing_get(c->x);	/* { dg-bogus "errptr" } */
+
+		if (IS_ERR(n))
+			err = PTR_ERR(n);
+		else
+			c = n;
+	}
 	return err;
 }
 
