@@ -80,45 +80,62 @@ other_integer_test(basic_block bb, tree root)
 	return lhs && INTEGRAL_TYPE_P(TREE_TYPE(lhs));
 }
 
-/* Does BB keep the errno of ROOT for later ("err = PTR_ERR(p);" with err
- * living on past a join, or stored)? */
+/* Is a name that may hold the kept errno of V ("err = PTR_ERR(p);",
+ * "err = PTR_ERR_OR_ZERO(p);") still alive past a join, or stored? */
 static bool
-saves_errno(basic_block bb, tree root)
+kept(tree lhs, int depth)
 {
-	for (gimple_stmt_iterator gsi = gsi_start_bb(bb); !gsi_end_p(gsi); gsi_next(&gsi)) {
-		gimple *g = gsi_stmt(gsi);
-		if (!is_gimple_call(g) || api_of_call(g) != API_PTR_ERR ||
-		    gimple_call_num_args(g) != 1 || value_root(gimple_call_arg(g, 0)) != root)
-			continue;
-		tree lhs = gimple_call_lhs(g);
-		if (!lhs || TREE_CODE(lhs) != SSA_NAME)
-			continue;
-		imm_use_iterator it;
-		use_operand_p use;
-		FOR_EACH_IMM_USE_FAST(use, it, lhs) {
-			gimple *u = USE_STMT(use);
-			if (gimple_code(u) == GIMPLE_PHI || gimple_store_p(u))
-				return true;
-			/* "err = PTR_ERR(p)" with an int err: a conversion first */
-			if (is_gimple_assign(u) && CONVERT_EXPR_CODE_P(gimple_assign_rhs_code(u))) {
-				tree l2 = gimple_assign_lhs(u);
-				imm_use_iterator it2;
-				use_operand_p use2;
-				FOR_EACH_IMM_USE_FAST(use2, it2, l2) {
-					gimple *u2 = USE_STMT(use2);
-					if (gimple_code(u2) == GIMPLE_PHI || gimple_store_p(u2))
-						return true;
-				}
+	imm_use_iterator it;
+	use_operand_p use;
+	if (!lhs || TREE_CODE(lhs) != SSA_NAME || depth > 2)
+		return false;
+	FOR_EACH_IMM_USE_FAST(use, it, lhs) {
+		gimple *u = USE_STMT(use);
+		if (gimple_code(u) == GIMPLE_PHI || gimple_store_p(u))
+			return true;
+		/* "err = PTR_ERR(p)" with an int err: a conversion first */
+		if (is_gimple_assign(u) && CONVERT_EXPR_CODE_P(gimple_assign_rhs_code(u)) &&
+		    kept(gimple_assign_lhs(u), depth + 1))
+			return true;
+	}
+	return false;
+}
+
+/* Does the code keep the errno of V (or of a value V's PHIs merge) for a
+ * later test? */
+static bool
+errno_kept(tree v, int depth)
+{
+	imm_use_iterator it;
+	use_operand_p use;
+	if (!v || TREE_CODE(v) != SSA_NAME || depth > 4)
+		return false;
+	tree r = value_root(v);		/* "connected = this;" */
+	if (r && r != v && TREE_CODE(r) == SSA_NAME && errno_kept(r, depth + 1))
+		return true;
+	if (!SSA_NAME_IS_DEFAULT_DEF(v))
+		if (gphi *phi = dyn_cast<gphi *>(SSA_NAME_DEF_STMT(v)))
+			for (unsigned i = 0; i < gimple_phi_num_args(phi); i++) {
+				tree a = gimple_phi_arg_def(phi, i);
+				if (a != v && errno_kept(a, depth + 1))
+					return true;
 			}
-		}
+	FOR_EACH_IMM_USE_FAST(use, it, v) {
+		gimple *g = USE_STMT(use);
+		if (!is_gimple_call(g) || gimple_call_num_args(g) != 1)
+			continue;
+		enum api_fn api = api_of_call(g);
+		if ((api == API_PTR_ERR || api == API_PTR_ERR_OR_ZERO) && kept(gimple_call_lhs(g), 0))
+			return true;
 	}
 	return false;
 }
 
 /* Walk back from USE_BB to ROOT's definition along edges where ROOT is
  * still proven an error pointer and that no test of another value at a
- * join blocks.  An error path that kept the errno ("ret = PTR_ERR(item);")
- * and an integer test between it and the use ("if (ret) goto out;") may
+ * join blocks.  Code that keeps the errno of the value (or of a PHI's
+ * argument) past a join ("ret = PTR_ERR(item);") and an integer test on
+ * the way to the use ("if (ret) goto out;", a loop's "while (!err)") may
  * well be the test that stops it: no witness. */
 static bool
 find_witness(tree root, basic_block use_bb, struct witness *w)
@@ -138,8 +155,6 @@ find_witness(tree root, basic_block use_bb, struct witness *w)
 		bitmap_set_bit(visited, cur->index);
 		if (cur != use_bb && other_integer_test(cur, root))
 			int_test = true;
-		if (int_test && saves_errno(cur, root))
-			return false;
 		if (steps >= MAX_WALK)
 			return false;
 		edge chosen = NULL;
@@ -185,10 +200,15 @@ find_witness(tree root, basic_block use_bb, struct witness *w)
 		return false;
 	if (test_other && bitmap_bit_p(visited, test_other->dest->index))
 		w->falls_through = true;
+	gphi *phi = dyn_cast<gphi *>(def);
+	if (phi && def_bb != use_bb && other_integer_test(def_bb, root))
+		int_test = true;	/* a loop's "while (!err)" */
+	if (int_test && errno_kept(root, 0))
+		return false;
 	/* a PHI: one of its error-pointer arguments must come in along an
 	 * edge no other value's test blocks ("while (!err) { ... use(p) ...
 	 * p = next; }" with err set where next is an error) */
-	if (gphi *phi = dyn_cast<gphi *>(def)) {
+	if (phi) {
 		for (unsigned i = 0; i < gimple_phi_num_args(phi); i++) {
 			edge e = gimple_phi_arg_edge(phi, i);
 			tree a = gimple_phi_arg_def(phi, i);

@@ -294,6 +294,50 @@ int n_loop_flag(int id)
 	return err;
 }
 
+/* a loop that takes a new value only when a kept errno says it is none
+   (fs/overlayfs/export.c ovl_lookup_real()) */
+struct thing *n_loop_retry(int id)
+{
+	struct thing *connected = thing_get(id), *this;
+	int err = 0;
+
+	if (IS_ERR(connected))
+		return connected;
+	while (!err) {
+		thing_use(connected);		/* { dg-bogus "errptr" } */
+		if (connected->x)		/* { dg-bogus "errptr" } */
+			break;
+		this = thing_get(id + 1);
+		if (IS_ERR(this))
+			err = PTR_ERR(this);
+		if (err == -ECHILD) {
+			this = thing_get(id + 2);
+			err = PTR_ERR_OR_ZERO(this);
+		}
+		if (!err)
+			connected = this;
+	}
+	if (err)
+		return ERR_PTR(err);
+	return connected;
+}
+
+/* a helper of this file that hands back its argument, error or not
+   (fs/smb/client's cifs_get_tlink()): the error is the caller's */
+static inline struct thing *thing_hold(struct thing *t)
+{
+	if (t && !IS_ERR(t))
+		t->lock++;
+	return t;
+}
+
+void n_pass_through(struct priv *pv)
+{
+	struct thing *t = thing_hold(pv->t);
+
+	thing_use(t);		/* { dg-bogus "errptr" } */
+}
+
 /* callees that take an error pointer */
 static void local_put(struct thing *t)
 {
