@@ -16,7 +16,12 @@
  * IS_ERR(): known from a contract (callers=is_err) through the stand-in
  * evidence (a rule, a hook table, a member, a name, its own definition),
  * or, for a static function whose address is not taken, because every
- * caller in this file tests it only with IS_ERR().
+ * caller in this file tests it only with IS_ERR(); or, for a function of
+ * external linkage that reports failure with ERR_PTR() and returns no
+ * other NULL, because that convention is its contract with callers
+ * elsewhere - unless a rule says its callers handle NULL (a learned
+ * callers=is_err_or_null: the "ERR_PTR(0) means no result" idiom) or a
+ * caller in this file tests its result for NULL.
  *
  * Silent: ERR_PTR() of a negative errno or of a value errptr knows
  * nothing about ("if (ret) return ERR_PTR(ret);" for a 0/-errno ret), a 0
@@ -40,6 +45,32 @@
 
 #define MAX_TRACE 64		/* copies and PHIs followed back to a 0 */
 
+/* A function of external linkage whose failures are error pointers: the
+ * ERR_PTR() convention is its contract with callers elsewhere, who test
+ * the result with IS_ERR().  It returns no NULL but the ERR_PTR(0)s this
+ * check looks at, no rule says its callers handle NULL (a learned
+ * callers=is_err_or_null: the "ERR_PTR(0) is no result" idiom), and no
+ * caller in this file tests its result for NULL. */
+static bool
+follows_convention(const struct fn_summary *s, struct standin *st)
+{
+	if (!(VK_POSSIBLE(s->returns) & VK_ERR))
+		return false;
+	for (const struct null_return *nr = s->null_returns; nr; nr = nr->next)
+		if (nr->origin.kind != ORIGIN_ERR_PTR_ZERO)
+			return false;
+	const struct contract *c = DECL_NAME(s->decl)
+		? contract_for_function(IDENTIFIER_POINTER(DECL_NAME(s->decl))) : NULL;
+	if (c && c->callers != CALLERS_UNKNOWN && c->callers != CALLERS_IS_ERR)
+		return false;
+	if (s->tested_by_callers.null_tested)
+		return false;
+	memset(st, 0, sizeof(*st));
+	st->kind = STANDIN_NONE;	/* the convention, no evidence of callers */
+	st->api = decl_name(s->decl);
+	return true;
+}
+
 /* Who calls S and how they test it: a stand-in's API, or S itself when it
  * is static, its address is not taken, and every caller here tests its
  * result only with IS_ERR(). */
@@ -49,7 +80,9 @@ find_callers(const struct fn_summary *s, struct standin *st)
 	if (standin_find(s, contract_callers_break_on_null, st) && st->kind != STANDIN_LOCAL_CALLERS)
 		return true;
 	const struct call_tests *ct = &s->tested_by_callers;
-	if (ct->calls == 0 || ct->is_err_only != ct->calls || TREE_PUBLIC(s->decl))
+	if (TREE_PUBLIC(s->decl))
+		return follows_convention(s, st);
+	if (ct->calls == 0 || ct->is_err_only != ct->calls)
 		return false;
 	struct cgraph_node *node = cgraph_node::get(s->decl);
 	if (!node || node->address_taken)
@@ -227,6 +260,13 @@ explain_callers(struct report *r, const struct fn_summary *s, const struct stand
 	char buf[512];
 	const char *fn = decl_name(s->decl);
 
+	if (st->kind == STANDIN_NONE) {
+		report_note(r, DECL_SOURCE_LOCATION(s->decl),
+			    "'%s' has external linkage and reports failure with %s(): its callers "
+			    "follow that convention and test the result with IS_ERR()",
+			    fn, api_name(API_ERR_PTR));
+		return;
+	}
 	if (st->kind == STANDIN_LOCAL_CALLERS) {
 		if (st->via && st->loc != UNKNOWN_LOCATION)
 			report_note(r, st->loc,

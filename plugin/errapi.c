@@ -374,6 +374,12 @@ bool_test(tree b, struct value_test *t, int depth)
 			t->kinds = fn == API_IS_ERR ? VK_ERR : VK_ERR | VK_NULL;
 			return TREE_CODE(t->root) == SSA_NAME;
 		}
+		/* "if (PTR_ERR_OR_ZERO(p))": non-zero exactly for an error pointer */
+		if (fn == API_PTR_ERR_OR_ZERO && gimple_call_num_args(def) == 1) {
+			t->root = value_root(gimple_call_arg(def, 0));
+			t->kinds = VK_ERR;
+			return TREE_CODE(t->root) == SSA_NAME;
+		}
 		if (gimple_call_builtin_p(def, BUILT_IN_EXPECT) && gimple_call_num_args(def) >= 1)
 			return bool_test(gimple_call_arg(def, 0), t, depth + 1);
 		if (gimple_call_internal_p(def) && gimple_call_internal_fn(def) == IFN_BUILTIN_EXPECT)
@@ -382,6 +388,12 @@ bool_test(tree b, struct value_test *t, int depth)
 	}
 	if (!is_gimple_assign(def))
 		return false;
+	/* a truth value stored and read back: "ofs->tmpfile = !IS_ERR(tmpfile);
+	 * if (ofs->tmpfile)" (memory.c: the store every path to the load passes) */
+	if (gimple_vuse(def) && gimple_assign_single_p(def)) {
+		tree src = memory_truth_source(b);
+		return src && bool_test(src, t, depth + 1);
+	}
 
 	enum tree_code code = gimple_assign_rhs_code(def);
 	tree r1 = gimple_assign_rhs1(def);

@@ -382,6 +382,32 @@ walk_to_source(tree name, gimple **store)
 	return same_state_load(def, ref, name);
 }
 
+tree
+memory_truth_source(tree name)
+{
+	if (!name || TREE_CODE(name) != SSA_NAME || SSA_NAME_IS_DEFAULT_DEF(name) || !M.done)
+		return NULL_TREE;
+	gimple *load = SSA_NAME_DEF_STMT(name);
+	if (!gimple_assign_single_p(load) || !gimple_vuse(load) || gimple_vdef(load) ||
+	    !INTEGRAL_TYPE_P(TREE_TYPE(name)))
+		return NULL_TREE;
+	switch (TREE_CODE(gimple_assign_rhs1(load))) {
+	case COMPONENT_REF:
+	case ARRAY_REF:
+	case MEM_REF:
+		break;
+	case VAR_DECL:
+		if (is_gimple_reg(gimple_assign_rhs1(load)))
+			return NULL_TREE;
+		break;
+	default:
+		return NULL_TREE;
+	}
+	gimple *store;
+	tree v = walk_to_source(name, &store);
+	return store && v && TREE_CODE(v) == SSA_NAME ? v : NULL_TREE;
+}
+
 int
 memory_join_sources(tree name, tree *values, edge *edges, gimple **stores, int max)
 {

@@ -26,6 +26,11 @@ bool memory_load_p(const gimple *stmt);
  * paths or a loop's back edge make it unknown. */
 tree memory_source(tree name, gimple **store);
 
+/* An integer or truth value read from memory ("if (ofs->tmpfile)"): the
+ * SSA name the last store to the location on every path wrote, else
+ * NULL_TREE (not memoised; for tests of a stored truth value). */
+tree memory_truth_source(tree name);
+
 /* The join case: when the paths to the load meet (a PHI of memory states)
  * and on each of them the last write of the location is a store, their
  * number, and each stored value in VALUES, the edge into the join it comes

@@ -122,6 +122,7 @@ analyse_function(function *fn)
 		return;
 	value_begin_function(fn);
 	summarize_function(s, fn);
+	uses_scan_function(fn);
 	walk_body(fn, hooks_of[PHASE_FUNCTION], nhooks[PHASE_FUNCTION]);
 	value_end_function();
 	s->analysed = true;

@@ -489,10 +489,15 @@ return_site(struct fn_summary *s, tree val, basic_block bb, edge e, location_t l
 		s->nonzero_needs &= params_not_null_at(s->decl, bb, e, loc);
 	/* For callers, a NULL this function only passes through ("if (!p)
 	 * return p;" with p a parameter) is not one it produces. */
+	unsigned produced = m;
 	if ((m & VK_NULL) && o.kind == ORIGIN_TEST)
-		s->returns |= (m & ~VK_NULL) | (VK_NULL << VK_UNK_SHIFT);
-	else
-		s->returns |= m;
+		produced = (produced & ~VK_NULL) | (VK_NULL << VK_UNK_SHIFT);
+	/* Nor an error pointer it hands back from a parameter ("if (tlink &&
+	 * !IS_ERR(tlink)) atomic_inc(...); return tlink;", fs/smb/client's
+	 * cifs_get_tlink()): a test proved it, the caller made it. */
+	if ((m & VK_ERR) && POINTER_TYPE_P(TREE_TYPE(val)) && parameter_value(value_root(val)))
+		produced = (produced & ~VK_ERR) | (VK_ERR << VK_UNK_SHIFT);
+	s->returns |= produced;
 	/* "return NULL;" itself, not a NULL assigned elsewhere */
 	bool literal_here = o.kind == ORIGIN_LITERAL &&
 			    (o.loc == loc || o.loc == UNKNOWN_LOCATION ||
