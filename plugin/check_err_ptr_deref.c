@@ -389,19 +389,12 @@ err_ptr_call(tree t, int depth)
 	return NULL;
 }
 
-static const char *
-pointer_name(tree op, tree root)
-{
-	const char *n = ssa_var_name(op);
-	return n ? n : ssa_var_name(root);
-}
-
 static void
 report_candidate(const struct candidate *c)
 {
 	tree fndecl = cur.fn->decl;
 	const char *is_err = api_name(API_IS_ERR);
-	const char *name = pointer_name(c->use.op, c->root);
+	const char *name = value_or_root_name(c->use.op, c->root);
 	char ptr[256];
 	if (name)
 		snprintf(ptr, sizeof(ptr), "'%s'", name);

@@ -237,13 +237,6 @@ struct pending {
 static struct pending *pending;
 static size_t npending, pending_cap;
 
-static const char *
-pointer_name(tree op, tree root)
-{
-	const char *name = value_name(op);
-	return name ? name : value_name(root);
-}
-
 static char *
 quoted(const char *name, const char *otherwise)
 {
@@ -263,7 +256,7 @@ keep_candidate(struct scan *sc, const struct candidate *c)
 		p.errno_use = api_name(api_of_call(eu));
 	p.kind = c->use.kind;
 	p.slip = c->slip;
-	p.ptr = quoted(pointer_name(c->use.op, c->root), "the pointer");
+	p.ptr = quoted(value_or_root_name(c->use.op, c->root), "the pointer");
 	tree used_by = is_gimple_call(c->use.stmt) ? gimple_call_fndecl(c->use.stmt) : NULL_TREE;
 	p.callee = xstrdup(call_written_name(gimple_location(c->use.stmt), decl_name(used_by)));
 

@@ -238,3 +238,10 @@ value_name(tree t)
 	}
 	return NULL;
 }
+
+const char *
+value_or_root_name(tree t, tree root)
+{
+	const char *name = value_name(t);
+	return name ? name : value_name(root);
+}

@@ -33,5 +33,7 @@ const char *ssa_var_name(tree t);
  * "hw->eint->base[j]", "wq"); NULL when neither.  The text lives until four
  * more names are asked for. */
 const char *value_name(tree t);
+/* value_name(T), else value_name(ROOT) (what T was derived from). */
+const char *value_or_root_name(tree t, tree root);
 
 #endif /* ERRPTR_NAMES_H */

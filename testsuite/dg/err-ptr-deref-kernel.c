@@ -45,7 +45,7 @@ int p_root(struct mydrv *d)
 {
 	struct device *root = root_device_register("mydrv");
 
-	dev_set_drvdata(root, d);	/* { dg-warning "'root' is passed to 'dev_set_drvdata', which does not accept an error pointer, but it may be one from '__root_device_register\(\)'" } */
+	dev_set_drvdata(root, d);	/* { dg-warning "'root' is passed to 'dev_set_drvdata', which does not accept an error pointer, but it may be one from 'root_device_register\(\)'" } */
 	d->root = root;
 	return 0;
 }
