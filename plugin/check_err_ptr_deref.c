@@ -46,6 +46,22 @@
 #include "uses.h"
 #include "value.h"
 
+/* Is OP, through conversions, the result of an ERR_PTR() call? */
+static bool
+written_err_ptr(tree op)
+{
+	for (int depth = 0; depth < 4 && op && TREE_CODE(op) == SSA_NAME &&
+			    !SSA_NAME_IS_DEFAULT_DEF(op); depth++) {
+		gimple *def = SSA_NAME_DEF_STMT(op);
+		if (is_gimple_call(def))
+			return api_of_call(def) == API_ERR_PTR;
+		if (!is_gimple_assign(def) || !CONVERT_EXPR_CODE_P(gimple_assign_rhs_code(def)))
+			return false;
+		op = gimple_assign_rhs1(def);
+	}
+	return false;
+}
+
 #define MAX_WALK 1024
 
 static bool
@@ -326,6 +342,10 @@ on_use(const struct use *u, void *)
 	unsigned known = VK_NULL | VK_ERR;
 	if (u->kind == USE_ARG && (uses_call_accepts(u->stmt, u->argno, &known) & VK_ERR))
 		return;
+	/* "set_listcache(cache, ERR_PTR(-ESTALE))": an error pointer written
+	 * as the argument itself is a sentinel the callee expects */
+	if (u->kind == USE_ARG && written_err_ptr(u->op))
+		return;
 	unsigned um = value_at_block(u->op, bb, NULL);
 	if (!err_proven(um))
 		return;
@@ -347,13 +367,13 @@ on_use(const struct use *u, void *)
 		return;
 	if (c.w.null_test && check_severity[CHECK_NULL_CHECK_ON_ERR] != SEV_OFF)
 		return;		/* null-check-on-err's, at the test */
-	/* A function of another file nobody describes, past a test of the
-	 * value: "if (IS_ERR(tlink)) { rc = PTR_ERR(tlink); goto out; } ...
-	 * out: cifs_put_tlink(tlink);" - cleanup functions that take an error
-	 * pointer are many; only an untested hand-over, or one past a test
-	 * whose error branch merely falls through, is reported. */
-	if (u->kind == USE_ARG && !(known & VK_ERR) && c.w.test_loc != UNKNOWN_LOCATION &&
-	    !c.w.falls_through)
+	/* A function of another file nobody describes is not known to reject
+	 * an error pointer: the kernel's consumers that take one are many -
+	 * cleanup functions ("out: cifs_put_tlink(tlink);" past a test), and
+	 * the getname() family's ("do_unlinkat(dfd, getname_kernel(path))":
+	 * filename_parentat() tests IS_ERR(name) first).  Only a callee known
+	 * not to take one (its body here, a list) makes a hand-over a use. */
+	if (u->kind == USE_ARG && !(known & VK_ERR))
 		return;
 	c.key = source ? (const void *)source : (const void *)root;
 	c.root = root;

@@ -107,14 +107,45 @@ void p_kfree(int id)
 	kfree(p);		/* { dg-warning "'p' is passed to 'kfree', which does not accept an error pointer, but it may be one from 'thing_get\(\)'" } */
 }
 
-/* handed to a function of another file */
-void p_unknown_callee(int id)
+/* NEGATIVE: handed to a function of another file, which may take an error
+   pointer as the getname() family's consumers and many cleanup functions do:
+   not known to be a use */
+void n_unknown_callee(int id)
 {
 	struct thing *p = thing_get(id);
 
 	if (IS_ERR(p))
 		pr_err("thing %d: %ld\n", id, PTR_ERR(p));
-	thing_use(p);		/* { dg-warning "'p' is passed to 'thing_use', which does not accept an error pointer" } */
+	thing_use(p);		/* { dg-bogus "errptr" } */
+}
+
+/* handed to a function of this file that dereferences it */
+static int thing_val(struct thing *t)
+{
+	return t->x;
+}
+
+int p_local_callee(int id)
+{
+	struct thing *p = thing_get(id);
+
+	if (IS_ERR(p))
+		pr_err("thing %d: %ld\n", id, PTR_ERR(p));
+	return thing_val(p);	/* { dg-warning "'p' is passed to 'thing_val', which does not accept an error pointer" } */
+}
+
+/* NEGATIVE: ERR_PTR() written as the argument: a sentinel the callee expects
+   (fs/nfs/nfs42xattr.c: "nfs4_xattr_set_listcache(cache, ERR_PTR(-ESTALE))") */
+static void thing_mark(struct thing *t, struct thing *state)
+{
+	t->next = state;
+	if (state != ERR_PTR(-EAGAIN))
+		state->lock = 1;
+}
+
+void n_sentinel(struct thing *t)
+{
+	thing_mark(t, ERR_PTR(-EAGAIN));	/* { dg-bogus "errptr" } */
 }
 
 /* the address of a member handed to a call: the callee dereferences */
