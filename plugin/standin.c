@@ -205,7 +205,7 @@ standin_find(const struct fn_summary *s, bool (*wanted)(const struct contract *)
 	const struct call_tests *ct = &s->tested_by_callers;
 	struct cgraph_node *node = cgraph_node::get(decl);
 	if (ct->calls > 0 && ct->is_err_only == ct->calls &&
-	    (ct->is_err_deref > 0 || s->returns_err_api) &&
+	    ct->is_err_deref > 0 &&
 	    (s->returns & VK_ERR) &&
 	    !TREE_PUBLIC(decl) && node && !node->address_taken) {
 		memset(&local_contract, 0, sizeof(local_contract));

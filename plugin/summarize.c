@@ -15,6 +15,7 @@
 #include "memory.h"
 #include "names.h"
 #include "standin.h"
+#include "uses.h"
 #include "value.h"
 
 /* A function stored in a member (an initializer or a store in a body):
@@ -663,12 +664,27 @@ test_bits(unsigned kinds)
 	}
 }
 
-/* Mark in USED the values STMT dereferences.  (Handing a pointer on to
- * another function is no evidence: do_mount() takes the NULL that
+/* Mark in USED the values STMT dereferences, itself or through a callee
+ * known not to take NULL (a function of this file that dereferences its
+ * parameter first, an inline accessor like writel()).  (Handing a pointer
+ * on to another function is no evidence: do_mount() takes the NULL that
  * copy_mount_options() returns for no options.) */
 static void
 note_uses(gimple *stmt, unsigned char *used, unsigned nnames)
 {
+	if (is_gimple_call(stmt)) {
+		for (unsigned i = 0; i < gimple_call_num_args(stmt); i++) {
+			tree arg = gimple_call_arg(stmt, i);
+			if (TREE_CODE(arg) != SSA_NAME || !POINTER_TYPE_P(TREE_TYPE(arg)))
+				continue;
+			unsigned known = 0;
+			unsigned accepts = uses_call_accepts(stmt, i, &known);
+			tree base = value_root(arg);
+			if ((known & VK_NULL) && !(accepts & VK_NULL) && TREE_CODE(base) == SSA_NAME &&
+			    SSA_NAME_VERSION(base) < nnames)
+				used[SSA_NAME_VERSION(base)] = 1;
+		}
+	}
 	for (unsigned i = 0; i < gimple_num_ops(stmt); i++) {
 		tree op = gimple_op(stmt, i);
 		if (!op)

@@ -291,6 +291,15 @@ struct resource {
 
 void __iomem *ioremap(resource_size_t offset, unsigned long size);
 extern void iounmap(volatile void __iomem *addr);
+/* MMIO accessors: inline, the address dereferenced (as arch/x86's build_mmio_write()) */
+static inline void writel(unsigned int val, volatile void __iomem *addr)
+{
+	*(volatile unsigned int __force *)addr = val;
+}
+static inline unsigned int readl(const volatile void __iomem *addr)
+{
+	return *(const volatile unsigned int __force *)addr;
+}
 void __iomem *of_iomap(struct device_node *node, int index);
 void __iomem *devm_ioremap_resource(struct device *dev,
 				    const struct resource *res);
