@@ -45,9 +45,11 @@ KDIR ?= $(shell sh $(CURDIR)/testsuite/run.sh --print-kdir)
 ERRPTR_VERSION := $(shell cat $(CURDIR)/VERSION)
 VERSION_FLAG = -DERRPTR_VERSION='"$(ERRPTR_VERSION)"'
 
-# gnu++11 compiles the GCC 11 and GCC 12 plugin headers (checked with gcc-plugin.h, tree.h,
-# gimple.h, ssa.h, cgraph.h, gimple-range.h, diagnostic.h); gnu++14 is not needed.
-CXXSTD ?= gnu++11
+# gnu++11 compiles the plugin headers of GCC 11 to 15 (checked with gcc-plugin.h, tree.h,
+# gimple.h, ssa.h, cgraph.h, gimple-range.h, diagnostic.h).  GCC 16 itself is written in
+# C++14 (its diagnostics/context.h has a function with a deduced 'auto &' return type):
+# gnu++14 from 16 on.
+CXXSTD ?= $(if $(filter-out 11 12 13 14 15,$(MAJOR)),gnu++14,gnu++11)
 PLUGIN_CXXFLAGS = -x c++ -std=$(CXXSTD) -fno-rtti -fno-exceptions -fPIC -O2 -g -Wall \
 	-Wno-unused-parameter -I$(PLUGIN_INC) -DERRPTR_RULES_DIR='"$(CURDIR)/rules"' $(VERSION_FLAG)
 LOADER_CFLAGS = -fPIC -shared -O2 -Wall

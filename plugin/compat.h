@@ -46,7 +46,10 @@
  * - GCC 16 moved the diagnostics headers under diagnostics/ (namespace
  *   diagnostics: diagnostics/paths.h replaced diagnostic-path.h, which is
  *   gone); simple-diagnostic-path.h stays at the top and includes them. */
-#if BUILDING_GCC_VERSION >= 15000
+#if BUILDING_GCC_VERSION >= 16000
+#include "simple-diagnostic-path.h"
+#include "diagnostics/file-cache.h"	/* errptr_source_line() below */
+#elif BUILDING_GCC_VERSION >= 15000
 #include "simple-diagnostic-path.h"
 #else
 #include "diagnostic-path.h"
@@ -69,6 +72,9 @@
  * diagnostic_context::get_file_cache()) and removed the global
  * location_get_source_line() from input.h; GCC 16 moved the class into
  * diagnostics/file-cache.h (diagnostics::file_cache), same method. */
+#if BUILDING_GCC_VERSION >= 16000
+using diagnostics::char_span;
+#endif
 static inline char_span
 errptr_source_line(const char *file, int line)
 {
