@@ -87,10 +87,18 @@ def cmd_seed(log_path, source, *checks):
         if not r.get('shortDescription', {}).get('text'):
             bad('rule %s has no shortDescription' % r.get('id'))
     src = source.encode()
-    targets = [a['location']['uri'] for a in run.get('artifacts', [])
+    # The unit's location: relative to %SRCROOT% (the compiler's working directory) when
+    # the source is below it - kbuild builds an external module from its own directory
+    # since Linux 6.13 - else a file:// URI (before 6.13, from the kernel's directory).
+    root = run.get('originalUriBaseIds', {}).get('%SRCROOT%', {}).get('uri', '')
+    if root and file_uri(src).startswith(root):
+        want_loc = {'uri': file_uri(src)[len(root):], 'uriBaseId': '%SRCROOT%'}
+    else:
+        want_loc = {'uri': file_uri(src)}
+    targets = [a['location'] for a in run.get('artifacts', [])
                if 'analysisTarget' in a.get('roles', [])]
-    if targets != [file_uri(src)]:
-        bad('analysisTarget is %r, expected %r' % (targets, file_uri(src)))
+    if targets != [want_loc]:
+        bad('analysisTarget is %r, expected %r' % (targets, want_loc))
     inv = run.get('invocations', [{}])[0]
     if inv.get('executionSuccessful') is not True:
         bad('executionSuccessful is %r' % inv.get('executionSuccessful'))
@@ -109,9 +117,10 @@ def cmd_seed(log_path, source, *checks):
         bad('message is %r' % text)
     loc = r['locations'][0]
     pl = loc['physicalLocation']
-    if pl['artifactLocation'].get('uri') != file_uri(src) or 'uriBaseId' in pl['artifactLocation']:
-        bad('location is %r (the source is outside the working directory: file:// URI)'
-            % pl['artifactLocation'])
+    if pl['artifactLocation'] != want_loc:
+        bad('location is %r, expected %r (%s)' % (pl['artifactLocation'], want_loc,
+            'below the working directory: relative to %SRCROOT%' if 'uriBaseId' in want_loc
+            else 'outside the working directory: file:// URI'))
     with open(source, 'rb') as f:
         lines = f.read().split(b'\n')
     want_line = next(i + 1 for i, l in enumerate(lines) if b'assert_error(try_module_get' in l)
