@@ -231,6 +231,11 @@ callee_name(const gimple *call, const struct contract **contract)
 		if (!DECL_NAME(fndecl))
 			return NULL;
 		*contract = callee_contract(fndecl);
+		/* kzalloc_noprof() known as kzalloc() (contract_for_function()):
+		 * the name the source calls it by */
+		if (*contract && !(*contract)->is_member &&
+		    strcmp((*contract)->name, IDENTIFIER_POINTER(DECL_NAME(fndecl))) != 0)
+			return (*contract)->name;
 		return IDENTIFIER_POINTER(DECL_NAME(fndecl));
 	}
 	const char *via;
