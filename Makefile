@@ -304,8 +304,8 @@ clean-merge:
 # package's tarball when it is installed, else downloaded with a private apt
 # configuration in build/ksrc-apt (the host's apt sources untouched); scripts/ksrc.sh.
 .PHONY: ksrc bench
-# Building the tree (validate, rules, bench) takes kbuild's host tools: KBUILD_PKGS.
-KBUILD_PKGS = flex bison bc libssl-dev libelf-dev cpio kmod rsync xz-utils
+# Building the tree (validate, rules, bench) takes kbuild's host tools, and bench GNU time: KBUILD_PKGS.
+KBUILD_PKGS = flex bison bc libssl-dev libelf-dev cpio kmod rsync xz-utils time
 ksrc:
 	@$(MAKE) --no-print-directory deps DEPS_PKGS='$(KBUILD_PKGS)' CHECK_PKGS=
 	@sh scripts/ksrc.sh '$(KSRC)' '$(CURDIR)/build/ksrc-apt'
@@ -315,7 +315,16 @@ ksrc:
 # report.{txt,json,sarif} and summary.txt; fails on a compiler crash.  See scripts/validate.sh.
 VALIDATE_OUT ?= $(CURDIR)/build/linux-validate
 VALIDATE_REPORT ?= $(CURDIR)/build/validate
-.PHONY: validate
+# make validate-all: make validate on each of VALIDATE_KERNELS (linux-source-X.Y trees,
+# fetched when missing), and one table of them in build/validate-all.txt.
+VALIDATE_KERNELS ?= /usr/src/linux-source-6.1 /usr/src/linux-source-6.12 /usr/src/linux-source-7.2
+.PHONY: validate validate-all
+validate-all: all
+	@$(MAKE) --no-print-directory deps DEPS_PKGS='$(KBUILD_PKGS)' CHECK_PKGS=
+	KCC='$(CC)' VALIDATE_JOBS='$(LEARN_JOBS)' $(if $(VALIDATE_DIRS),VALIDATE_DIRS='$(VALIDATE_DIRS)') \
+	$(if $(VALIDATE_MODE),VALIDATE_MODE='$(VALIDATE_MODE)') \
+	PLUGIN='$(abspath $(LOADER_SO))' GATE='$(abspath $(GATE))' sh scripts/validate-all.sh $(VALIDATE_KERNELS)
+
 validate: all ksrc
 	KSRC='$(KSRC)' VALIDATE_OUT='$(VALIDATE_OUT)' KCC='$(CC)' VALIDATE_JOBS='$(LEARN_JOBS)' \
 	$(if $(VALIDATE_DIRS),VALIDATE_DIRS='$(VALIDATE_DIRS)') REPORT='$(VALIDATE_REPORT)' \

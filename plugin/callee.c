@@ -5,6 +5,7 @@
 #include "callee.h"
 #include "errapi.h"
 #include "members.h"
+#include "names.h"
 #include "memory.h"
 #include "originals.h"
 #include "standin.h"
@@ -232,11 +233,13 @@ callee_name(const gimple *call, const struct contract **contract)
 			return NULL;
 		*contract = callee_contract(fndecl);
 		/* kzalloc_noprof() known as kzalloc() (contract_for_function()):
-		 * the name the source calls it by */
+		 * the name of the API the contract is about */
 		if (*contract && !(*contract)->is_member &&
 		    strcmp((*contract)->name, IDENTIFIER_POINTER(DECL_NAME(fndecl))) != 0)
 			return (*contract)->name;
-		return IDENTIFIER_POINTER(DECL_NAME(fndecl));
+		/* what the user wrote: "kthread_run(...)", not the
+		 * kthread_create_on_node() it expands to */
+		return call_written_name(gimple_location(call), IDENTIFIER_POINTER(DECL_NAME(fndecl)));
 	}
 	const char *via;
 	const struct contract *c = callee_indirect_contract(call, &via);

@@ -7,6 +7,7 @@
  */
 #include "callers.h"
 #include "facts.h"
+#include "errapi.h"
 #include "names.h"
 
 static bool
@@ -98,10 +99,17 @@ callers_explain(void)
 			continue;
 		unsigned n;
 		enum callers_kind k = callers_tested_as(ct->decl, &n);
-		const char *how = k == CALLERS_IS_ERR ? "only with IS_ERR()"
-				: k == CALLERS_NULL ? "only for NULL"
-				: k == CALLERS_IS_ERR_OR_NULL ? "for NULL and with IS_ERR()"
-				: k == CALLERS_MIXED ? "in different ways" : NULL;
+		char is_err[160];
+		const char *how = NULL;
+		if (k == CALLERS_IS_ERR || k == CALLERS_IS_ERR_OR_NULL) {
+			snprintf(is_err, sizeof(is_err), "%s with %s()",
+				 k == CALLERS_IS_ERR ? "only" : "for NULL and", api_name(API_IS_ERR));
+			how = is_err;
+		} else if (k == CALLERS_NULL) {
+			how = "only for NULL";
+		} else if (k == CALLERS_MIXED) {
+			how = "in different ways";
+		}
 		if (!how)
 			continue;
 		char buf[1024];

@@ -16,7 +16,12 @@
  * IS_ERR(): known from a contract (callers=is_err) through the stand-in
  * evidence (a rule, a hook table, a member, a name, its own definition),
  * or, for a static function whose address is not taken, because every
- * caller in this file tests it only with IS_ERR().
+ * caller in this file tests it only with IS_ERR(); or, for a function of
+ * external linkage that reports failure with ERR_PTR() and returns no
+ * other NULL, because that convention is its contract with callers
+ * elsewhere - unless a rule says its callers handle NULL (a learned
+ * callers=is_err_or_null: the "ERR_PTR(0) means no result" idiom) or a
+ * caller in this file tests its result for NULL.
  *
  * Silent: ERR_PTR() of a negative errno or of a value errptr knows
  * nothing about ("if (ret) return ERR_PTR(ret);" for a 0/-errno ret), a 0
@@ -40,6 +45,32 @@
 
 #define MAX_TRACE 64		/* copies and PHIs followed back to a 0 */
 
+/* A function of external linkage whose failures are error pointers: the
+ * ERR_PTR() convention is its contract with callers elsewhere, who test
+ * the result with IS_ERR().  It returns no NULL but the ERR_PTR(0)s this
+ * check looks at, no rule says its callers handle NULL (a learned
+ * callers=is_err_or_null: the "ERR_PTR(0) is no result" idiom), and no
+ * caller in this file tests its result for NULL. */
+static bool
+follows_convention(const struct fn_summary *s, struct standin *st)
+{
+	if (!(VK_POSSIBLE(s->returns) & VK_ERR))
+		return false;
+	for (const struct null_return *nr = s->null_returns; nr; nr = nr->next)
+		if (nr->origin.kind != ORIGIN_ERR_PTR_ZERO)
+			return false;
+	const struct contract *c = DECL_NAME(s->decl)
+		? contract_for_function(IDENTIFIER_POINTER(DECL_NAME(s->decl))) : NULL;
+	if (c && c->callers != CALLERS_UNKNOWN && c->callers != CALLERS_IS_ERR)
+		return false;
+	if (s->tested_by_callers.null_tested)
+		return false;
+	memset(st, 0, sizeof(*st));
+	st->kind = STANDIN_NONE;	/* the convention, no evidence of callers */
+	st->api = decl_name(s->decl);
+	return true;
+}
+
 /* Who calls S and how they test it: a stand-in's API, or S itself when it
  * is static, its address is not taken, and every caller here tests its
  * result only with IS_ERR(). */
@@ -49,7 +80,9 @@ find_callers(const struct fn_summary *s, struct standin *st)
 	if (standin_find(s, contract_callers_break_on_null, st) && st->kind != STANDIN_LOCAL_CALLERS)
 		return true;
 	const struct call_tests *ct = &s->tested_by_callers;
-	if (ct->calls == 0 || ct->is_err_only != ct->calls || TREE_PUBLIC(s->decl))
+	if (TREE_PUBLIC(s->decl))
+		return follows_convention(s, st);
+	if (ct->calls == 0 || ct->is_err_only != ct->calls)
 		return false;
 	struct cgraph_node *node = cgraph_node::get(s->decl);
 	if (!node || node->address_taken)
@@ -187,7 +220,8 @@ explain_zero(struct report *r, function *fn, tree arg, basic_block bb, tree root
 			tree callee = NULL_TREE;
 			if (zero_source(root, seen, nnames, 0, &l, &callee) && l != UNKNOWN_LOCATION) {
 				if (callee)
-					report_event(r, l, fndecl, "'%s' may return 0", decl_name(callee));
+					report_event(r, l, fndecl, "'%s' may return 0",
+						     call_written_name(l, decl_name(callee)));
 				else
 					report_event(r, l, fndecl, "'%s' is 0 here", what);
 			}
@@ -195,7 +229,8 @@ explain_zero(struct report *r, function *fn, tree arg, basic_block bb, tree root
 		} else if (def && is_gimple_call(def) && gimple_call_fndecl(def) &&
 			   gimple_location(def) != UNKNOWN_LOCATION) {
 			report_event(r, gimple_location(def), fndecl, "'%s' is the result of '%s()'",
-				     what, decl_name(gimple_call_fndecl(def)));
+				     what, call_written_name(gimple_location(def),
+							     decl_name(gimple_call_fndecl(def))));
 		}
 	}
 	location_t l;
@@ -225,16 +260,23 @@ explain_callers(struct report *r, const struct fn_summary *s, const struct stand
 	char buf[512];
 	const char *fn = decl_name(s->decl);
 
+	if (st->kind == STANDIN_NONE) {
+		report_note(r, DECL_SOURCE_LOCATION(s->decl),
+			    "'%s' has external linkage and reports failure with %s(): its callers "
+			    "follow that convention and test the result with IS_ERR()",
+			    fn, api_name(API_ERR_PTR));
+		return;
+	}
 	if (st->kind == STANDIN_LOCAL_CALLERS) {
 		if (st->via && st->loc != UNKNOWN_LOCATION)
 			report_note(r, st->loc,
 				    "every caller of '%s' in this file tests its result only with "
-				    "IS_ERR(), e.g. '%s' at %s",
-				    fn, st->via, location_text(st->loc, buf, sizeof(buf)));
+				    "%s(), e.g. '%s' at %s",
+				    fn, api_name(API_IS_ERR), st->via, location_text(st->loc, buf, sizeof(buf)));
 		else
 			report_note(r, DECL_SOURCE_LOCATION(s->decl),
 				    "every caller of '%s' in this file tests its result only with "
-				    "IS_ERR()", fn);
+				    "%s()", fn, api_name(API_IS_ERR));
 		return;
 	}
 	if (st->kind != STANDIN_DEFINITION)
@@ -246,13 +288,13 @@ explain_callers(struct report *r, const struct fn_summary *s, const struct stand
 		const char *last = strrchr(c->caller, ':');
 		if (last) {
 			report_note(r, UNKNOWN_LOCATION,
-				    "callers of '%s' test its result only with IS_ERR(), e.g. '%s' at %.*s",
-				    st->api, last + 1, (int)(last - c->caller), c->caller);
+				    "callers of '%s' test its result only with %s(), e.g. '%s' at %.*s",
+				    st->api, api_name(API_IS_ERR), last + 1, (int)(last - c->caller), c->caller);
 			return;
 		}
 	}
-	report_note(r, UNKNOWN_LOCATION, "callers of '%s' test its result only with IS_ERR()",
-		    st->api);
+	report_note(r, UNKNOWN_LOCATION, "callers of '%s' test its result only with %s()",
+		    st->api, api_name(API_IS_ERR));
 }
 
 /* ERR_PTR(PTR_ERR(p)): ptr-err-not-err reports the PTR_ERR() when p is
@@ -326,6 +368,7 @@ check_call(const struct fn_summary *s, function *fn, gimple *call, const struct 
 	   unsigned nnames)
 {
 	const char *err_ptr = api_name(API_ERR_PTR);
+	const char *is_err = api_name(API_IS_ERR);
 	tree arg = gimple_call_arg(call, 0);
 	basic_block bb = gimple_bb(call);
 	if (!arg || !bb)
@@ -346,7 +389,9 @@ check_call(const struct fn_summary *s, function *fn, gimple *call, const struct 
 		return;
 
 	const char *fname = decl_name(s->decl);
-	const char *name = ssa_var_name(root);
+	const char *name = value_name(arg);
+	if (!name)
+		name = value_name(root);
 	location_t loc = gimple_location(call);
 	bool constant = TREE_CODE(root) == INTEGER_CST && tree_fits_shwi_p(root);
 	HOST_WIDE_INT value = constant ? tree_to_shwi(root) : 0;
@@ -356,16 +401,16 @@ check_call(const struct fn_summary *s, function *fn, gimple *call, const struct 
 		const char *how = possible == VK_ZERO ? "is" : "may be";
 		if (constant)
 			r = report_begin(CHECK_ERR_PTR_ZERO, loc,
-				"%s(0) is NULL, but callers of '%s' test the result only with IS_ERR()",
-				err_ptr, st->api);
+				"%s(0) is NULL, but callers of '%s' test the result only with %s()",
+				err_ptr, st->api, is_err);
 		else if (name)
 			r = report_begin(CHECK_ERR_PTR_ZERO, loc,
 				"%s() of '%s', which %s 0 here, is NULL, but callers of '%s' test the "
-				"result only with IS_ERR()", err_ptr, name, how, st->api);
+				"result only with %s()", err_ptr, name, how, st->api, is_err);
 		else
 			r = report_begin(CHECK_ERR_PTR_ZERO, loc,
 				"%s() of a value that %s 0 here is NULL, but callers of '%s' test the "
-				"result only with IS_ERR()", err_ptr, how, st->api);
+				"result only with %s()", err_ptr, how, st->api, is_err);
 		if (!r)
 			return;
 		if (!constant)
@@ -375,23 +420,23 @@ check_call(const struct fn_summary *s, function *fn, gimple *call, const struct 
 		if (constant)
 			r = report_begin(CHECK_ERR_PTR_ZERO, loc,
 				"%s(" HOST_WIDE_INT_PRINT_DEC ") is not an error pointer, and callers "
-				"of '%s' test the result only with IS_ERR()", err_ptr, value, st->api);
+				"of '%s' test the result only with %s()", err_ptr, value, st->api, is_err);
 		else if (name)
 			r = report_begin(CHECK_ERR_PTR_ZERO, loc,
 				"%s() of '%s', which %s positive here, is not an error pointer, "
-				"and callers of '%s' test the result only with IS_ERR()",
-				err_ptr, name, possible == VK_POS ? "is" : "may be", st->api);
+				"and callers of '%s' test the result only with %s()",
+				err_ptr, name, possible == VK_POS ? "is" : "may be", st->api, is_err);
 		else
 			r = report_begin(CHECK_ERR_PTR_ZERO, loc,
 				"%s() of a value that may be positive here is not an error pointer, "
-				"and callers of '%s' test the result only with IS_ERR()",
-				err_ptr, st->api);
+				"and callers of '%s' test the result only with %s()",
+				err_ptr, st->api, is_err);
 		if (!r)
 			return;
 		if (!constant)
 			explain_positive(r, fn, bb, root, name);
 		report_event(r, loc, fn->decl,
-			     "%s() of a positive value is a pointer IS_ERR() takes as valid", err_ptr);
+			     "%s() of a positive value is a pointer %s() takes as valid", err_ptr, is_err);
 	}
 	if (report_emit(r)) {
 		explain_callers(r, s, st);

@@ -149,7 +149,7 @@ plain_is_err(location_t loc, char *token, size_t size, char *name, size_t name_s
 
 static void
 report_is_err(function *fn, location_t loc, bool is_call, gimple *src, const char *api,
-	      const struct contract *c)
+	      const struct contract *c, basic_block bb, tree root)
 {
 	const char *is_err = api_name(API_IS_ERR);
 	struct report *r;
@@ -163,8 +163,10 @@ report_is_err(function *fn, location_t loc, bool is_call, gimple *src, const cha
 	if (!r)
 		return;
 	report_event(r, gimple_location(src), fn->decl, "'%s' returns NULL on failure", api);
+	char is_err_call[80];
+	snprintf(is_err_call, sizeof(is_err_call), "%s()", is_err);
 	report_event(r, loc, fn->decl, "%s is false for NULL: the failure takes the success path",
-		     is_call ? "IS_ERR()" : "the test");
+		     is_call ? is_err_call : "the test");
 	if (report_emit(r)) {
 		tree callee = gimple_call_fndecl(src);
 		const struct fn_summary *s = callee ? summary_find(callee) : NULL;
@@ -181,7 +183,30 @@ report_is_err(function *fn, location_t loc, bool is_call, gimple *src, const cha
 				    "'%s' returns NULL on failure, never an error pointer", api);
 		}
 		char token[128], name[96], fix[100];
-		if (is_call && plain_is_err(loc, token, sizeof(token), name, sizeof(name))) {
+		bool plain = is_call && plain_is_err(loc, token, sizeof(token), name, sizeof(name));
+		/* what the failure side does with the value: NULL there makes
+		 * PTR_ERR() 0, so the errno goes too ("-ENOMEM": the NULL is
+		 * a failure of a call that fails with NULL) */
+		gimple *use = value_errno_use_on_err_side(fn, bb, root);
+		if (use) {
+			bool ptr_err = api_of_call(use) == API_PTR_ERR;
+			const char *how = ptr_err ? api_name(API_PTR_ERR) : api_name(API_ERR_CAST);
+			char old[128], repl[128];
+			snprintf(old, sizeof(old), "%s(%s)", how, plain ? name : "");
+			if (ptr_err)
+				snprintf(repl, sizeof(repl), "-ENOMEM");
+			else
+				snprintf(repl, sizeof(repl), "%s(-ENOMEM)", api_name(API_ERR_PTR));
+			snprintf(fix, sizeof(fix), "!%s", plain ? name : "");
+			if (!plain ||
+			    !report_note_replace2(r, loc, token, fix, gimple_location(use), old, repl,
+						  "test for NULL instead: '%s', and return '%s' for it "
+						  "instead of '%s', which is %s for NULL",
+						  fix, repl, old, ptr_err ? "0" : "NULL"))
+				report_note(r, loc, "test for NULL instead, and give the failure an "
+					    "error code of its own, e.g. -ENOMEM: %s() of NULL is %s",
+					    how, ptr_err ? "0 (success)" : "NULL");
+		} else if (plain) {
 			snprintf(fix, sizeof(fix), "!%s", name);
 			report_note_replace(r, loc, token, fix, "test for NULL instead: '%s'", fix);
 		} else {
@@ -246,7 +271,7 @@ check_test(function *fn, tree arg, basic_block bb, location_t loc, bool is_call,
 	for (unsigned i = lo; i < null_tests.length() && null_tests[i].root == root; i++)
 		if (dominated_by_p(CDI_DOMINATORS, null_tests[i].bb, after))
 			return;
-	report_is_err(fn, loc, is_call, src, api, c);
+	report_is_err(fn, loc, is_call, src, api, c, bb, root);
 }
 
 /* Per function: the NULL tests, to see whether an IS_ERR() is followed by

@@ -24,7 +24,7 @@
  * code believes it is).  Uses that are fine: both kinds handled on the
  * way (IS_ERR_OR_NULL(), or both tests), the convention's own helpers,
  * functions that take NULL (the consumer APIs of optional GPIOs, clocks
- * and resets; kfree() and friends: list below), functions of this file
+ * and resets; kfree() and friends: uses.c's list), functions of this file
  * that test the parameter before they use it (found while analysing them,
  * callees first), storing the value, and returning it to the caller.  A
  * function of another file that nobody has described may well take NULL
@@ -48,247 +48,8 @@
 #include "members.h"
 #include "report.h"
 #include "standin.h"
+#include "uses.h"
 #include "value.h"
-
-/* Functions that take NULL - and for some also an error pointer - in their
- * pointer arguments and do nothing harmful with it.  First match wins.
- * TODO: a rules key ("func NAME ... accepts=null|err|both") would let
- * projects extend this; contracts.c does not parse one yet. */
-struct tolerant {
-	const char *name;
-	bool prefix;
-	unsigned accepts;
-};
-
-static const struct tolerant tolerant_fns[] = {
-	/* optional resources: NULL is the "none" object of the consumer API
-	 * (validate_desc(), "if (!clk) return 0;", "if (!rstc) return 0;") */
-	{ "clk_hw_", true, 0 },			/* provider side: real objects only */
-	{ "desc_to_gpio", false, 0 },		/* reads desc->gdev: known not to */
-	{ "clk_", true, VK_NULL },
-	{ "gpiod_", true, VK_NULL },
-	{ "reset_control_", true, VK_NULL },
-	/* freeing or dropping NULL is a no-op */
-	{ "kfree", false, VK_NULL },
-	{ "kfree_sensitive", false, VK_NULL },
-	{ "kfree_const", false, VK_NULL },
-	{ "kvfree", false, VK_NULL },
-	{ "vfree", false, VK_NULL },
-	{ "of_node_put", false, VK_NULL },
-	{ "put_device", false, VK_NULL },
-	{ "dput", false, VK_NULL },
-	{ "iput", false, VK_NULL },
-	/* IS_ERR_OR_NULL() inside */
-	{ "debugfs_remove", false, VK_NULL | VK_ERR },
-	{ "fwnode_handle_put", false, VK_NULL | VK_ERR },
-};
-
-static bool
-listed_accepts(const char *name, unsigned *accepts)
-{
-	for (size_t i = 0; i < ARRAY_SIZE(tolerant_fns); i++) {
-		const struct tolerant *t = &tolerant_fns[i];
-		size_t n = strlen(t->name);
-		if (t->prefix ? strncmp(name, t->name, n) == 0 : strcmp(name, t->name) == 0) {
-			*accepts = t->accepts;
-			return true;
-		}
-	}
-	return false;
-}
-
-/* ---- what this file's functions take in their parameters -------------- */
-#define MAX_PARAMS 32
-
-struct param_info {
-	tree decl;		/* first: the hash key */
-	/* bit I: parameter I is dereferenced (or handed to a function known
-	 * not to take it) while it may be NULL / an error pointer */
-	unsigned null_bad, err_bad;
-	/* bit I: parameter I is handed to a function we know nothing about
-	 * while it may be NULL / an error pointer */
-	unsigned null_unknown, err_unknown;
-};
-
-static htab_t params;
-
-static const struct param_info *
-param_info_of(tree decl)
-{
-	if (!params || !decl)
-		return NULL;
-	return (const struct param_info *)htab_find(params, &decl);
-}
-
-static void
-param_info_store(const struct param_info *pi)
-{
-	if (!params)
-		params = htab_create(64, decl_entry_hash, decl_entry_eq, NULL);
-	void **slot = htab_find_slot(params, &pi->decl, INSERT);
-	if (!*slot)
-		*slot = XNEW(struct param_info);
-	*(struct param_info *)*slot = *pi;
-}
-
-static int
-param_index(tree fndecl, tree parm)
-{
-	int i = 0;
-	for (tree a = DECL_ARGUMENTS(fndecl); a; a = DECL_CHAIN(a), i++)
-		if (a == parm)
-			return i;
-	return -1;
-}
-
-/* ---- uses of a pointer ----------------------------------------------- */
-enum use_kind {
-	USE_DEREF,		/* *p, p->x */
-	USE_MEMBER_ADDR,	/* f(&p->x): the callee dereferences */
-	USE_ARG,		/* f(p) */
-};
-
-struct use {
-	gimple *stmt;
-	tree op;		/* the pointer, an SSA name */
-	enum use_kind kind;
-	unsigned argno;		/* USE_ARG */
-};
-
-/* The declared type of CALL's argument ARGNO; NULL with *EXTRA set when
- * the argument is one of a variadic function's extra arguments or the
- * callee has no prototype. */
-static tree
-param_type(const gimple *call, unsigned argno, bool *extra)
-{
-	tree fntype = gimple_call_fntype(call);
-	*extra = false;
-	if (!fntype || !prototype_p(fntype)) {
-		*extra = true;
-		return NULL_TREE;
-	}
-	unsigned i = 0;
-	for (tree a = TYPE_ARG_TYPES(fntype); a && TREE_VALUE(a) != void_type_node;
-	     a = TREE_CHAIN(a), i++)
-		if (i == argno)
-			return TREE_VALUE(a);
-	*extra = true;
-	return NULL_TREE;
-}
-
-/* The kinds of pointer CALL's argument ARGNO may be without harm.  The
- * kinds it does not take are *KNOWN not to be taken, or only not known to
- * be (a function of another file that no list mentions). */
-static unsigned
-call_accepts(const gimple *call, unsigned argno, unsigned *known)
-{
-	const unsigned all = VK_NULL | VK_ERR;
-
-	*known = all;
-	if (api_of_call(call) != API_NONE)
-		return all;	/* IS_ERR(), PTR_ERR(), ERR_CAST(), ... */
-	tree callee = gimple_call_fndecl(call);
-	if (!callee || TREE_CODE(callee) != FUNCTION_DECL)
-		return all;	/* an unknown target: nothing to say */
-	if (fndecl_built_in_p(callee))
-		return all;
-	unsigned listed;
-	if (DECL_NAME(callee) && listed_accepts(IDENTIFIER_POINTER(DECL_NAME(callee)), &listed))
-		return listed;
-	const struct param_info *pi = param_info_of(callee);
-	if (pi) {
-		if (argno >= MAX_PARAMS)
-			return all;
-		unsigned bad = ((pi->null_bad >> argno) & 1 ? VK_NULL : 0) |
-			       ((pi->err_bad >> argno) & 1 ? VK_ERR : 0);
-		unsigned unknown = ((pi->null_unknown >> argno) & 1 ? VK_NULL : 0) |
-				   ((pi->err_unknown >> argno) & 1 ? VK_ERR : 0);
-		*known = all & ~(unknown & ~bad);
-		return all & ~bad & ~unknown;
-	}
-	struct cgraph_node *node = cgraph_node::get(callee);
-	if (node && node->has_gimple_body_p())
-		return all;	/* ours, not analysed yet (recursion): unknown */
-	bool extra;
-	tree type = param_type(call, argno, &extra);
-	if (type && POINTER_TYPE_P(type) && VOID_TYPE_P(TREE_TYPE(type)))
-		return all;	/* a void * cookie handed back to us later, not used */
-	*known = 0;
-	return 0;
-}
-
-typedef void (*use_fn)(const struct use *u, void *data);
-
-static void
-use_at(gimple *stmt, tree op, enum use_kind kind, unsigned argno, use_fn cb, void *data)
-{
-	if (!op || TREE_CODE(op) != SSA_NAME || !POINTER_TYPE_P(TREE_TYPE(op)))
-		return;
-	struct use u = { stmt, op, kind, argno };
-	cb(&u, data);
-}
-
-/* Dereferences in the operand T of STMT; ARGNO >= 0 when T is a call's
- * argument (then "&p->x" counts: the callee gets a pointer into *p). */
-static void
-derefs_in(gimple *stmt, tree t, int argno, use_fn cb, void *data)
-{
-	bool addr = false;
-
-	if (!t)
-		return;
-	if (TREE_CODE(t) == ADDR_EXPR) {
-		if (argno < 0)
-			return;		/* q = &p->x computes, it does not load */
-		t = TREE_OPERAND(t, 0);
-		addr = true;
-	}
-	tree base = t;
-	while (base && handled_component_p(base))
-		base = TREE_OPERAND(base, 0);
-	if (!base || (addr && base == t))
-		return;			/* &*p is p */
-	if ((TREE_CODE(base) == MEM_REF || TREE_CODE(base) == TARGET_MEM_REF) &&
-	    TREE_OPERAND(base, 0) && TREE_CODE(TREE_OPERAND(base, 0)) == SSA_NAME)
-		use_at(stmt, TREE_OPERAND(base, 0), addr ? USE_MEMBER_ADDR : USE_DEREF, 0, cb,
-		       data);
-}
-
-static void
-stmt_uses(gimple *stmt, use_fn cb, void *data)
-{
-	if (is_gimple_call(stmt)) {
-		if (gimple_call_internal_p(stmt))
-			return;
-		derefs_in(stmt, gimple_call_lhs(stmt), -1, cb, data);
-		tree callee = gimple_call_fndecl(stmt);
-		if (callee && fndecl_built_in_p(callee))
-			return;
-		for (unsigned i = 0; i < gimple_call_num_args(stmt); i++) {
-			bool extra;
-			param_type(stmt, i, &extra);
-			if (extra)
-				continue;	/* printk("%p", p): printed, not used */
-			tree a = gimple_call_arg(stmt, i);
-			if (!a)
-				continue;
-			/* f(&p->x) is "_1 = &p->x; f(_1);" */
-			if (TREE_CODE(a) == SSA_NAME && !SSA_NAME_IS_DEFAULT_DEF(a) &&
-			    gimple_assign_single_p(SSA_NAME_DEF_STMT(a)) &&
-			    TREE_CODE(gimple_assign_rhs1(SSA_NAME_DEF_STMT(a))) == ADDR_EXPR)
-				a = gimple_assign_rhs1(SSA_NAME_DEF_STMT(a));
-			if (TREE_CODE(a) == SSA_NAME)
-				use_at(stmt, a, USE_ARG, i, cb, data);
-			else
-				derefs_in(stmt, a, (int)i, cb, data);
-		}
-		return;
-	}
-	if (!is_gimple_assign(stmt) && gimple_code(stmt) != GIMPLE_RETURN)
-		return;
-	for (unsigned i = 0; i < gimple_num_ops(stmt); i++)
-		derefs_in(stmt, gimple_op(stmt, i), -1, cb, data);
-}
 
 /* ---- the check ---------------------------------------------------------- */
 struct candidate {
@@ -303,7 +64,6 @@ struct candidate {
 
 struct scan {
 	function *fn;
-	struct param_info self;
 	struct candidate *cands;
 	size_t ncands, cap;
 };
@@ -369,33 +129,6 @@ add_candidate(struct scan *sc, const struct candidate *c)
 	sc->cands[sc->ncands++] = *c;
 }
 
-/* A use of a parameter: does this function take NULL / an error pointer
- * there? */
-static void
-param_use(struct scan *sc, const struct use *u, tree root, unsigned accepts, unsigned known)
-{
-	tree var = SSA_NAME_VAR(root);
-	if (!var || TREE_CODE(var) != PARM_DECL)
-		return;
-	int idx = param_index(sc->fn->decl, var);
-	if (idx < 0 || idx >= MAX_PARAMS)
-		return;
-	unsigned m = value_at_block(u->op, gimple_bb(u->stmt), NULL);
-	unsigned bit = 1u << idx;
-	if ((VK_POSSIBLE(m) & VK_NULL) && !(accepts & VK_NULL)) {
-		if (known & VK_NULL)
-			sc->self.null_bad |= bit;
-		else
-			sc->self.null_unknown |= bit;
-	}
-	if ((VK_POSSIBLE(m) & VK_ERR) && !(accepts & VK_ERR)) {
-		if (known & VK_ERR)
-			sc->self.err_bad |= bit;
-		else
-			sc->self.err_unknown |= bit;
-	}
-}
-
 /* Does the contract of the call DEF say that the kind SLIP routinely
  * flows on from it?  callers=is_err on a fails=both function: its callers
  * across the tree test only IS_ERR(), NULL is the "none" value that
@@ -422,13 +155,9 @@ on_use(const struct use *u, void *data)
 	if (!root || TREE_CODE(root) != SSA_NAME)
 		return;
 	unsigned known = VK_NULL | VK_ERR;
-	unsigned accepts = u->kind == USE_ARG ? call_accepts(u->stmt, u->argno, &known) : 0;
-	if ((accepts & (VK_NULL | VK_ERR)) == (VK_NULL | VK_ERR))
+	unsigned accepts = u->kind == USE_ARG ? uses_call_accepts(u->stmt, u->argno, &known) : 0;
+	if ((accepts & (VK_NULL | VK_ERR)) == (VK_NULL | VK_ERR) || SSA_NAME_IS_DEFAULT_DEF(root))
 		return;
-	if (SSA_NAME_IS_DEFAULT_DEF(root)) {
-		param_use(sc, u, root, accepts, known);
-		return;
-	}
 	gimple *def = SSA_NAME_DEF_STMT(root);
 	if (!def || !is_gimple_call(def) || api_of_call(def) != API_NONE)
 		return;
@@ -498,26 +227,15 @@ struct pending {
 	char *member;			/* "foo_ops.get" for a call through a member */
 	char *ptr;			/* "'reset'", "the pointer" */
 	char *callee;			/* the function a USE_ARG/USE_MEMBER_ADDR passes it to */
+	/* the failure side's PTR_ERR()/ERR_CAST() of the value, which an
+	 * IS_ERR_OR_NULL() test makes 0/NULL for NULL: "PTR_ERR", or NULL */
+	const char *errno_use;
 	enum use_kind kind;
 	unsigned slip;
 };
 
 static struct pending *pending;
 static size_t npending, pending_cap;
-
-static const char *
-pointer_name(tree op, tree root)
-{
-	tree names[2] = { op, root };
-	for (int i = 0; i < 2; i++) {
-		if (!names[i] || TREE_CODE(names[i]) != SSA_NAME)
-			continue;
-		tree var = SSA_NAME_VAR(names[i]);
-		if (var && DECL_P(var) && DECL_NAME(var) && !DECL_ARTIFICIAL(var))
-			return IDENTIFIER_POINTER(DECL_NAME(var));
-	}
-	return NULL;
-}
 
 static char *
 quoted(const char *name, const char *otherwise)
@@ -534,17 +252,19 @@ keep_candidate(struct scan *sc, const struct candidate *c)
 	p.call_loc = gimple_location(c->source);
 	p.use_loc = c->use_loc;
 	p.fndecl = sc->fn->decl;
+	if (gimple *eu = value_errno_use_on_err_side(sc->fn, c->test_bb, c->root))
+		p.errno_use = api_name(api_of_call(eu));
 	p.kind = c->use.kind;
 	p.slip = c->slip;
-	p.ptr = quoted(pointer_name(c->use.op, c->root), "the pointer");
+	p.ptr = quoted(value_or_root_name(c->use.op, c->root), "the pointer");
 	tree used_by = is_gimple_call(c->use.stmt) ? gimple_call_fndecl(c->use.stmt) : NULL_TREE;
-	p.callee = xstrdup(decl_name(used_by));
+	p.callee = xstrdup(call_written_name(gimple_location(c->use.stmt), decl_name(used_by)));
 
 	const gimple *call = c->source;
 	tree callee = gimple_call_fndecl(call);
 	const char *name = NULL;
 	if (callee && DECL_NAME(callee)) {
-		name = IDENTIFIER_POINTER(DECL_NAME(callee));
+		name = call_written_name(gimple_location(call), IDENTIFIER_POINTER(DECL_NAME(callee)));
 		const struct contract *rule = callee_contract(callee);
 		if (rule && rule->fails != FAILS_UNKNOWN)
 			p.rule = rule;
@@ -677,7 +397,17 @@ report_pending(const struct pending *p)
 	}
 	if (report_emit(r)) {
 		explain_source(r, p);
-		if (p->slip == VK_NULL)
+		if (p->slip == VK_NULL && p->errno_use)
+			/* "if (IS_ERR_OR_NULL(p)) return PTR_ERR(p);" returns 0
+			 * for NULL: ptr-err-not-err's next finding */
+			report_note(r, p->test_loc,
+				    "if NULL is a failure here, test with '%s()' and give NULL an "
+				    "error code of its own where %s() is taken (%s() of NULL is %s); "
+				    "if it means \"absent\", test %s for NULL before using it",
+				    is_err_or_null, p->errno_use, p->errno_use,
+				    strcmp(p->errno_use, api_name(API_PTR_ERR)) == 0 ? "0" : "NULL",
+				    p->ptr);
+		else if (p->slip == VK_NULL)
 			report_note(r, p->test_loc,
 				    "if NULL is a failure here, test with '%s()'; if it means \"absent\", "
 				    "test %s for NULL before using it", is_err_or_null, p->ptr);
@@ -726,21 +456,19 @@ mixed_use_begin(function *fn)
 {
 	memset(&cur, 0, sizeof(cur));
 	cur.fn = fn;
-	cur.self.decl = fn->decl;
 }
 
 static void
 mixed_use_on_stmt(function *fn, gimple *stmt)
 {
 	if (check_severity[CHECK_MIXED_USE] != SEV_OFF && !is_gimple_debug(stmt))
-		stmt_uses(stmt, on_use, &cur);
+		uses_in_stmt(stmt, on_use, &cur);
 }
 
 static void
 mixed_use_end(function *fn)
 {
 	if (check_severity[CHECK_MIXED_USE] != SEV_OFF) {
-		param_info_store(&cur.self);
 		for (size_t i = 0; i < cur.ncands; i++)
 			keep_candidate(&cur, &cur.cands[i]);
 	}

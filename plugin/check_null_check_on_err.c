@@ -303,10 +303,34 @@ first_unguarded_use(struct walk *w, edge start, bool *guarded)
 	return none;
 }
 
-/* The condition at LOC reads "!NAME" or "unlikely(!NAME)" (blanks allowed
- * after '!'): TOKEN gets "!NAME" as written, for a fix-it. */
+/* Does LINE from I read NAME, as a whole name (not "name->x", "name2")? */
 static bool
-plain_not_test(location_t loc, const char *name, char *token, size_t size)
+name_at(const char_span &line, size_t i, const char *name)
+{
+	size_t len = strlen(name), n = line.length();
+	if (i + len > n || memcmp(line.get_buffer() + i, name, len) != 0)
+		return false;
+	if (i > 0 && (ISIDNUM(line[i - 1]) || line[i - 1] == '.' || line[i - 1] == '>'))
+		return false;
+	i += len;
+	return !(i < n && (ISIDNUM(line[i]) || line[i] == '-' || line[i] == '.' || line[i] == '['));
+}
+
+static size_t
+skip_blanks(const char_span &line, size_t i)
+{
+	while (i < line.length() && (line[i] == ' ' || line[i] == '\t'))
+		i++;
+	return i;
+}
+
+/* The condition at LOC is a plain NULL test of NAME - "!NAME", "NAME ==
+ * NULL", "NULL == NAME" (true for NULL), "NAME", "NAME != NULL", "NULL !=
+ * NAME" (true for non-NULL), also inside "unlikely(...)": TOKEN gets the
+ * test as written, *NOT_NULL whether it holds for non-NULL, for a fix-it
+ * that replaces the whole test. */
+static bool
+plain_null_test(location_t loc, const char *name, char *token, size_t size, bool *not_null)
 {
 	loc = user_location(loc);
 	expanded_location x = expand_location(loc);
@@ -320,31 +344,52 @@ plain_not_test(location_t loc, const char *name, char *token, size_t size)
 	size_t n = line.length();
 	if (i < n && line[i] == '(')
 		i++;
-	while (i < n && (line[i] == ' ' || line[i] == '\t'))
-		i++;
+	i = skip_blanks(line, i);
 	static const char *const wrappers[] = { "unlikely(", "likely(" };
 	for (size_t k = 0; k < ARRAY_SIZE(wrappers); k++) {
 		size_t wl = strlen(wrappers[k]);
 		if (i + wl <= n && memcmp(line.get_buffer() + i, wrappers[k], wl) == 0) {
-			i += wl;
+			i = skip_blanks(line, i + wl);
 			break;
 		}
 	}
-	if (i >= n || line[i] != '!')
-		return false;
-	size_t start = i++;
-	while (i < n && (line[i] == ' ' || line[i] == '\t'))
-		i++;
+	size_t start = i, end;
 	size_t len = strlen(name);
-	if (i + len > n || memcmp(line.get_buffer() + i, name, len) != 0)
+	if (i < n && line[i] == '!' && (i + 1 >= n || line[i + 1] != '=')) {
+		i = skip_blanks(line, i + 1);
+		if (!name_at(line, i, name))
+			return false;
+		end = i + len;
+		*not_null = false;
+	} else {
+		/* "NAME", "NAME op NULL" or "NULL op NAME" */
+		bool null_first = name_at(line, i, "NULL");
+		if (!null_first && !name_at(line, i, name))
+			return false;
+		size_t j = skip_blanks(line, i + (null_first ? 4 : len));
+		bool eq = j + 1 < n && line[j] == '=' && line[j + 1] == '=';
+		bool ne = j + 1 < n && line[j] == '!' && line[j + 1] == '=';
+		if (!eq && !ne) {
+			if (null_first || j >= n || line[j] != ')')
+				return false;
+			end = i + len;		/* "if (NAME)" */
+			*not_null = true;
+		} else {
+			j = skip_blanks(line, j + 2);
+			const char *other = null_first ? name : "NULL";
+			if (!name_at(line, j, other))
+				return false;
+			end = j + strlen(other);
+			size_t k = skip_blanks(line, end);
+			if (k >= n || line[k] != ')')
+				return false;	/* "p == NULL || ...": more than the test */
+			*not_null = ne;
+		}
+	}
+	if (end - start >= size)
 		return false;
-	i += len;
-	if (i < n && (ISIDNUM(line[i]) || line[i] == '-' || line[i] == '.' || line[i] == '['))
-		return false;
-	if (i - start >= size)
-		return false;
-	memcpy(token, line.get_buffer() + start, i - start);
-	token[i - start] = 0;
+	memcpy(token, line.get_buffer() + start, end - start);
+	token[end - start] = 0;
 	return true;
 }
 
@@ -365,7 +410,8 @@ report_null_check(function *fn, location_t test_loc, tree tested, tree root, gim
 		return;		/* "if (!f || IS_ERR(f))": the error is handled */
 
 	struct report *r = report_begin(CHECK_NULL_CHECK_ON_ERR, test_loc,
-		"'%s' returns ERR_PTR() on failure, never NULL; this test misses the error", api);
+		"'%s' returns %s() on failure, never NULL; this test misses the error", api,
+		api_name(API_ERR_PTR));
 	if (!r)
 		return;
 	report_event(r, gimple_location(src), fn->decl, "'%s' returns an error pointer on failure",
@@ -400,22 +446,33 @@ report_null_check(function *fn, location_t test_loc, tree tested, tree root, gim
 		if (what && u.loc != UNKNOWN_LOCATION)
 			report_note(r, u.loc, "the error pointer then flows on as if valid: it %s", what);
 		char origin[512];
+		/* "kthread_run(...)" written, kthread_create_on_node() called */
+		tree callee = gimple_call_fndecl(src);
+		char expands[256] = "";
+		if (callee && DECL_NAME(callee) && strcmp(decl_name(callee), api) != 0)
+			snprintf(expands, sizeof(expands), " (it expands to '%s')", decl_name(callee));
 		if (contract && contract->rule_file)
 			report_note(r, UNKNOWN_LOCATION,
-				    "'%s' reports failure with ERR_PTR(), never NULL (%s)", api,
+				    "'%s'%s reports failure with %s(), never NULL (%s)", api, expands,
+				    api_name(API_ERR_PTR),
 				    contract_origin_text(contract, origin, sizeof(origin)));
 		else if (!contract && gimple_call_fndecl(src))
 			report_note(r, DECL_SOURCE_LOCATION(gimple_call_fndecl(src)),
 				    "'%s' returns an error pointer on failure and never NULL", api);
 		char token[128], fix[160];
-		const char *name = ssa_var_name(tested);
+		const char *name = value_name(tested);
 		if (!name)
-			name = ssa_var_name(root);
-		if (plain_not_test(test_loc, name, token, sizeof(token))) {
-			snprintf(fix, sizeof(fix), "%s(%s)", api_name(API_IS_ERR), name);
+			name = value_name(root);
+		bool not_null;
+		if (plain_null_test(test_loc, name, token, sizeof(token), &not_null)) {
+			snprintf(fix, sizeof(fix), "%s%s(%s)", not_null ? "!" : "",
+				 api_name(API_IS_ERR), name);
 			report_note_replace(r, test_loc, token, fix,
 				"test it with '%s' instead, and pass on '%s(%s)'", fix,
 				api_name(API_PTR_ERR), name);
+		} else if (name) {
+			report_note(r, test_loc, "test it with '%s(%s)' instead, and pass on '%s(%s)'",
+				    api_name(API_IS_ERR), name, api_name(API_PTR_ERR), name);
 		} else {
 			report_note(r, test_loc, "test it with '%s()' instead, and pass on '%s()'",
 				    api_name(API_IS_ERR), api_name(API_PTR_ERR));

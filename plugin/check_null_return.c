@@ -124,7 +124,8 @@ null_return_on_summary(const struct fn_summary *s)
 			explain_callers(r, &st);
 			if (nr->literal) {
 				char fix[128];
-				snprintf(fix, sizeof(fix), "%s(-EINVAL)", api_name(API_ERR_PTR));
+				snprintf(fix, sizeof(fix), "%s(%s)", api_name(API_ERR_PTR),
+					 nr->errno_hint ? nr->errno_hint : "-EINVAL");
 				report_note_replace(r, nr->loc, "NULL", fix,
 					"return an error pointer instead, e.g. '%s'", fix);
 			}

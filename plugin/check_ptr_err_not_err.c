@@ -151,7 +151,7 @@ report_may_be_null(enum check_id check, function *fn, gimple *call, tree root, u
 		   const struct origin *o)
 {
 	const char *ptr_err = api_name(API_PTR_ERR);
-	const char *name = ssa_var_name(root);
+	const char *name = value_name(root);
 	const char *p = name ? name : "p";
 	location_t loc = gimple_location(call);
 	location_t test_loc = UNKNOWN_LOCATION;
@@ -208,7 +208,7 @@ static void
 report_not_error(function *fn, gimple *call, tree root)
 {
 	const char *ptr_err = api_name(API_PTR_ERR);
-	const char *name = ssa_var_name(root);
+	const char *name = value_name(root);
 	location_t loc = gimple_location(call);
 	location_t test_loc = UNKNOWN_LOCATION;
 

@@ -85,6 +85,20 @@ errptr_source_line(const char *file, int line)
 #endif
 }
 
+/* Where the macro of MAP was expanded.  GCC 14 made the expansion point a
+ * private member of line_map_macro (libcpp/include/line-map.h): the accessor
+ * function MACRO_MAP_EXPANSION_POINT_LOCATION() is gone, the member function
+ * get_expansion_point_location() replaces it. */
+static inline location_t
+errptr_macro_expansion_point(const line_map_macro *map)
+{
+#if BUILDING_GCC_VERSION >= 14000
+	return map->get_expansion_point_location();
+#else
+	return MACRO_MAP_EXPANSION_POINT_LOCATION(map);
+#endif
+}
+
 /* A new, empty diagnostic path whose event texts PP formats.  GCC 16's
  * simple_diagnostic_path names the function of each event through a
  * logical-location manager (tree_logical_location_manager, for fndecls)

@@ -63,6 +63,70 @@ api_max_errno(void)
 	return max_errno;
 }
 
+static bool
+macro_chain_has(location_t loc, const char *name)
+{
+	for (int depth = 0; depth < 64 && loc != UNKNOWN_LOCATION &&
+			    linemap_location_from_macro_expansion_p(line_table, loc); depth++) {
+		const line_map *map = linemap_lookup(line_table, loc);
+		if (!map || !linemap_macro_expansion_map_p(map))
+			break;
+		const char *m = linemap_map_get_macro_name(linemap_check_macro(map));
+		if (m && strcmp(m, name) == 0)
+			return true;
+		loc = linemap_unwind_toward_expansion(line_table, loc, &map);
+	}
+	return false;
+}
+
+bool
+api_macro_at(location_t loc, enum api_fn fn)
+{
+	const char *name = api_names[fn];
+	if (loc == UNKNOWN_LOCATION)
+		return false;
+	/* the location itself ("return res_err(-EINVAL);" is at the
+	 * expansion), or the end of its range: "r = res_err(-EINVAL);" is at
+	 * the '=' and ends in the expansion */
+	if (macro_chain_has(LOCATION_LOCUS(loc), name))
+		return true;
+	source_range range = get_range_from_loc(line_table, loc);
+	if ((range.m_finish != UNKNOWN_LOCATION &&
+	     macro_chain_has(LOCATION_LOCUS(range.m_finish), name)) ||
+	    (range.m_start != UNKNOWN_LOCATION &&
+	     macro_chain_has(LOCATION_LOCUS(range.m_start), name)))
+		return true;
+	/* an initializer: GCC gives "struct s *e = res_err(-EINVAL);" the
+	 * location of the declarator 'e' and keeps none of the macro's; the
+	 * source reads "e = NAME(" there */
+	location_t spell = linemap_resolve_location(line_table, LOCATION_LOCUS(loc),
+						    LRK_MACRO_EXPANSION_POINT, NULL);
+	expanded_location x = expand_location(spell);
+	if (!x.file || x.column <= 0)
+		return false;
+	char_span line = errptr_source_line(x.file, x.line);
+	if (!line)
+		return false;
+	size_t i = x.column - 1, n = line.length(), len = strlen(name);
+	if (i >= n || !ISIDST(line[i]))
+		return false;
+	while (i < n && ISIDNUM(line[i]))
+		i++;
+	while (i < n && (line[i] == ' ' || line[i] == '\t'))
+		i++;
+	if (i + 1 >= n || line[i] != '=' || line[i + 1] == '=')
+		return false;
+	i++;
+	while (i < n && (line[i] == ' ' || line[i] == '\t'))
+		i++;
+	if (i + len > n || memcmp(line.get_buffer() + i, name, len) != 0)
+		return false;
+	i += len;
+	while (i < n && (line[i] == ' ' || line[i] == '\t'))
+		i++;
+	return i < n && line[i] == '(';
+}
+
 enum api_fn
 api_of_decl(const_tree fndecl)
 {
@@ -310,6 +374,12 @@ bool_test(tree b, struct value_test *t, int depth)
 			t->kinds = fn == API_IS_ERR ? VK_ERR : VK_ERR | VK_NULL;
 			return TREE_CODE(t->root) == SSA_NAME;
 		}
+		/* "if (PTR_ERR_OR_ZERO(p))": non-zero exactly for an error pointer */
+		if (fn == API_PTR_ERR_OR_ZERO && gimple_call_num_args(def) == 1) {
+			t->root = value_root(gimple_call_arg(def, 0));
+			t->kinds = VK_ERR;
+			return TREE_CODE(t->root) == SSA_NAME;
+		}
 		if (gimple_call_builtin_p(def, BUILT_IN_EXPECT) && gimple_call_num_args(def) >= 1)
 			return bool_test(gimple_call_arg(def, 0), t, depth + 1);
 		if (gimple_call_internal_p(def) && gimple_call_internal_fn(def) == IFN_BUILTIN_EXPECT)
@@ -318,6 +388,12 @@ bool_test(tree b, struct value_test *t, int depth)
 	}
 	if (!is_gimple_assign(def))
 		return false;
+	/* a truth value stored and read back: "ofs->tmpfile = !IS_ERR(tmpfile);
+	 * if (ofs->tmpfile)" (memory.c: the store every path to the load passes) */
+	if (gimple_vuse(def) && gimple_assign_single_p(def)) {
+		tree src = memory_truth_source(b);
+		return src && bool_test(src, t, depth + 1);
+	}
 
 	enum tree_code code = gimple_assign_rhs_code(def);
 	tree r1 = gimple_assign_rhs1(def);

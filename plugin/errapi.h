@@ -27,6 +27,10 @@ enum api_fn api_of_call(const gimple *call);
 enum api_fn api_of_decl(const_tree fndecl);
 bool api_set_max_errno(long n);
 long api_max_errno(void);
+/* LOC is in an expansion of a macro named as FN's name ("api err_ptr=res_err"
+ * with "#define res_err(e) ((void *)(intptr_t)(e))"): GCC sees only the
+ * cast of an integer there. */
+bool api_macro_at(location_t loc, enum api_fn fn);
 
 /* A test of a value: the condition holds exactly when the value's kind is
  * one of KINDS.  ROOT is the SSA name tested, stripped of copies and casts. */

@@ -1,7 +1,7 @@
 /*
  * facts.h - the writers: what the builders record while they read this
  * unit's bodies and initializers (summarize.c, initializers.c), for the
- * readers of summaries.h, standin.h, members.h and callers.h.  Only the
+ * readers of summaries.h, standin.h, members.h, callers.h and uses.h.  Only the
  * builders and the pass driver include this header: value analysis and
  * the checks read, they never write.
  */
@@ -37,5 +37,11 @@ void originals_end(bool usable);
 /* callers.c: one call of CALLEE (defined here or not) whose result is
  * tested with IS_ERR() and/or for NULL (neither: untested) at LOC. */
 void callers_note_test(tree callee, bool is_err, bool null_test, location_t loc);
+
+/* uses.c: what FN's body does with its pointer parameters (dereferences
+ * them, hands them to functions that do not take NULL or an error
+ * pointer), for uses_call_accepts() at its calls; with FN's value
+ * analysis live. */
+void uses_scan_function(function *fn);
 
 #endif /* ERRPTR_FACTS_H */

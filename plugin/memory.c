@@ -80,7 +80,10 @@ memory_load_p(const gimple *stmt)
 		return false;
 	tree lhs = gimple_assign_lhs(stmt);
 	tree rhs = gimple_assign_rhs1(stmt);
-	if (TREE_CODE(lhs) != SSA_NAME || !POINTER_TYPE_P(TREE_TYPE(lhs)))
+	/* pointers, and the integers that become them or come from them:
+	 * "priv->n = fill(); if (priv->n <= 0) return ERR_PTR(priv->n);" */
+	if (TREE_CODE(lhs) != SSA_NAME ||
+	    !(POINTER_TYPE_P(TREE_TYPE(lhs)) || INTEGRAL_TYPE_P(TREE_TYPE(lhs))))
 		return false;
 	switch (TREE_CODE(rhs)) {
 	case COMPONENT_REF:
@@ -377,6 +380,32 @@ walk_to_source(tree name, gimple **store)
 	    same_location(gimple_assign_lhs(def), ref))
 		return NULL_TREE;	/* an aggregate copied whole */
 	return same_state_load(def, ref, name);
+}
+
+tree
+memory_truth_source(tree name)
+{
+	if (!name || TREE_CODE(name) != SSA_NAME || SSA_NAME_IS_DEFAULT_DEF(name) || !M.done)
+		return NULL_TREE;
+	gimple *load = SSA_NAME_DEF_STMT(name);
+	if (!gimple_assign_single_p(load) || !gimple_vuse(load) || gimple_vdef(load) ||
+	    !INTEGRAL_TYPE_P(TREE_TYPE(name)))
+		return NULL_TREE;
+	switch (TREE_CODE(gimple_assign_rhs1(load))) {
+	case COMPONENT_REF:
+	case ARRAY_REF:
+	case MEM_REF:
+		break;
+	case VAR_DECL:
+		if (is_gimple_reg(gimple_assign_rhs1(load)))
+			return NULL_TREE;
+		break;
+	default:
+		return NULL_TREE;
+	}
+	gimple *store;
+	tree v = walk_to_source(name, &store);
+	return store && v && TREE_CODE(v) == SSA_NAME ? v : NULL_TREE;
 }
 
 int

@@ -10,8 +10,8 @@
 #include "compat.h"
 
 /* Is STMT a load errptr follows ("_5 = priv_3->regs;", "_7 = wq;",
- * "_9 = READ_ONCE(hw->base[j])"): a pointer read from memory into an SSA
- * name? */
+ * "_9 = READ_ONCE(hw->base[j])", "_4 = priv_2->n;"): a pointer or an
+ * integer read from memory into an SSA name? */
 bool memory_load_p(const gimple *stmt);
 
 /* What the load defining NAME reads, when it is known:
@@ -25,6 +25,11 @@ bool memory_load_p(const gimple *stmt);
  * pointer that may alias it, a call that may write it, an asm), a join of
  * paths or a loop's back edge make it unknown. */
 tree memory_source(tree name, gimple **store);
+
+/* An integer or truth value read from memory ("if (ofs->tmpfile)"): the
+ * SSA name the last store to the location on every path wrote, else
+ * NULL_TREE (not memoised; for tests of a stored truth value). */
+tree memory_truth_source(tree name);
 
 /* The join case: when the paths to the load meet (a PHI of memory states)
  * and on each of them the last write of the location is a store, their

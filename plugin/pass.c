@@ -122,6 +122,7 @@ analyse_function(function *fn)
 		return;
 	value_begin_function(fn);
 	summarize_function(s, fn);
+	uses_scan_function(fn);
 	walk_body(fn, hooks_of[PHASE_FUNCTION], nhooks[PHASE_FUNCTION]);
 	value_end_function();
 	s->analysed = true;
@@ -387,9 +388,42 @@ explain_summary(const struct fn_summary *s)
 	char evidence[512];
 	unsigned m = s->returns;
 
-	inform(DECL_SOURCE_LOCATION(s->decl), "errptr: %qs may return%s%s%s%s", decl_name(s->decl),
-	       (m & VK_NULL) ? " NULL/0" : "", (m & VK_ERR) ? " ERR/negative" : "",
-	       (m & VK_VALID) ? " valid/positive" : "", (m & VK_UNKNOWN) ? " unknown" : "");
+	/* nothing to say of what a void function returns */
+	tree type = TREE_TYPE(TREE_TYPE(s->decl));
+	if (type && !VOID_TYPE_P(type)) {
+		/* what it returns for certain, and what it may return besides
+		 * (a value from an unknown source, or a kind only some
+		 * arguments get: a NULL return site then still counts,
+		 * and a check may report it) */
+		unsigned sure = VK_PROVEN(m);
+		if (s->null_returns)
+			sure |= VK_NULL;
+		unsigned maybe = VK_UNSURE(m) & ~sure;
+		char buf[256];
+		size_t n = 0;
+		buf[0] = 0;
+		static const struct { unsigned kind; const char *name; } kinds[] = {
+			{ VK_NULL, "NULL/0" }, { VK_ERR, "ERR/negative" }, { VK_VALID, "valid/positive" },
+		};
+		for (unsigned pass = 0; pass < 2; pass++) {
+			unsigned set = pass ? maybe : sure;
+			if (!set)
+				continue;
+			if (pass)
+				n += snprintf(buf + n, sizeof(buf) - n, "%s",
+					      !sure ? "" : " and perhaps");
+			for (size_t i = 0; i < ARRAY_SIZE(kinds); i++)
+				if (set & kinds[i].kind)
+					n += snprintf(buf + n, sizeof(buf) - n, " %s", kinds[i].name);
+		}
+		if (!sure && maybe == VK_KINDS)
+			snprintf(buf, sizeof(buf), " anything: nothing is known of its result");
+		else if (!sure && maybe)
+			n += snprintf(buf + n, sizeof(buf) - n, " (not proven)");
+		if (buf[0])
+			inform(DECL_SOURCE_LOCATION(s->decl), "errptr: %qs may return%s",
+			       decl_name(s->decl), buf);
+	}
 	if (standin_find(s, any_contract, &st))
 		inform(DECL_SOURCE_LOCATION(s->decl), "errptr: %qs stands in for %qs: %s",
 		       decl_name(s->decl), st.api, standin_evidence_text(&st, evidence, sizeof(evidence)));

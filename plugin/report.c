@@ -160,6 +160,37 @@ report_note(struct report *r, location_t loc, const char *fmt, ...)
 	free(text);
 }
 
+/* Add to RICHLOC a fix-it replacing the first TOKEN at or after LOC's
+ * column on its line by REPLACEMENT; false when TOKEN is not there. */
+static bool
+add_replace(rich_location *richloc, location_t loc, const char *token, const char *replacement)
+{
+	loc = user_location(loc);
+	expanded_location x = expand_location(loc);
+	if (!x.file || x.column <= 0)
+		return false;
+	char_span line = errptr_source_line(x.file, x.line);
+	size_t tlen = strlen(token);
+	if (!line)
+		return false;
+	for (size_t i = x.column - 1; i + tlen <= line.length(); i++) {
+		if (memcmp(line.get_buffer() + i, token, tlen) != 0)
+			continue;
+		bool starts = i == 0 || !(ISIDNUM(line[i - 1])) || !ISIDNUM(token[0]);
+		bool ends = i + tlen == line.length() || !(ISIDNUM(line[i + tlen])) ||
+			    !ISIDNUM(token[tlen - 1]);
+		if (!starts || !ends)
+			continue;
+		location_t start = linemap_position_for_loc_and_offset(line_table, loc,
+								       i - (x.column - 1));
+		location_t finish = linemap_position_for_loc_and_offset(
+			line_table, loc, i + tlen - 1 - (x.column - 1));
+		richloc->add_fixit_replace(make_location(start, start, finish), replacement);
+		return true;
+	}
+	return false;
+}
+
 /* A note at LOC with a fix-it replacing the first TOKEN at or after LOC's
  * column on its line by REPLACEMENT (when TOKEN is there). */
 void
@@ -175,31 +206,32 @@ report_note_replace(struct report *r, location_t loc, const char *token, const c
 
 	loc = user_location(loc);
 	rich_location richloc(line_table, loc);
-	expanded_location x = expand_location(loc);
-	if (x.file && x.column > 0) {
-		char_span line = errptr_source_line(x.file, x.line);
-		size_t tlen = strlen(token);
-		if (line) {
-			for (size_t i = x.column - 1; i + tlen <= line.length(); i++) {
-				if (memcmp(line.get_buffer() + i, token, tlen) != 0)
-					continue;
-				bool starts = i == 0 || !(ISIDNUM(line[i - 1]));
-				bool ends = i + tlen == line.length() || !(ISIDNUM(line[i + tlen]));
-				if (!starts || !ends)
-					continue;
-				location_t start = linemap_position_for_loc_and_offset(
-					line_table, loc, i - (x.column - 1));
-				location_t finish = linemap_position_for_loc_and_offset(
-					line_table, loc, i + tlen - 1 - (x.column - 1));
-				location_t range = make_location(start, start, finish);
-				richloc.add_fixit_replace(range, replacement);
-				break;
-			}
-		}
-	}
+	add_replace(&richloc, loc, token, replacement);
 	inform(&richloc, "%s", text);
 	sarif_related(loc, text);
 	free(text);
+}
+
+bool
+report_note_replace2(struct report *r, location_t loc, const char *token, const char *replacement,
+		     location_t loc2, const char *token2, const char *replacement2,
+		     const char *fmt, ...)
+{
+	if (!r || !r->emitted)
+		return false;
+	loc = user_location(loc);
+	rich_location richloc(line_table, loc);
+	if (!add_replace(&richloc, loc, token, replacement) ||
+	    !add_replace(&richloc, loc2, token2, replacement2))
+		return false;
+	va_list ap;
+	va_start(ap, fmt);
+	char *text = vformat(fmt, ap);
+	va_end(ap);
+	inform(&richloc, "%s", text);
+	sarif_related(loc, text);
+	free(text);
+	return true;
 }
 
 void
@@ -217,7 +249,8 @@ report_null_origin(struct report *r, const struct origin *o, tree fndecl, bool w
 		break;
 	case ORIGIN_CALL:
 		if (o->callee)
-			report_event(r, o->loc, fndecl, "'%s' may return NULL", decl_name(o->callee));
+			report_event(r, o->loc, fndecl, "'%s' may return NULL",
+				     call_written_name(o->loc, decl_name(o->callee)));
 		else
 			report_event(r, o->loc, fndecl, "this call may return NULL");
 		break;

@@ -30,6 +30,13 @@ void report_note(struct report *r, location_t loc, const char *fmt, ...)
 void report_note_replace(struct report *r, location_t loc, const char *token,
 			 const char *replacement, const char *fmt, ...)
 	ATTRIBUTE_PRINTF_5;
+/* The same with a second fix-it, TOKEN2 at or after LOC2 by REPLACEMENT2
+ * (one change in two places: a test and what its failure side returns);
+ * nothing emitted, false, unless both tokens are there. */
+bool report_note_replace2(struct report *r, location_t loc, const char *token,
+			  const char *replacement, location_t loc2, const char *token2,
+			  const char *replacement2, const char *fmt, ...)
+	ATTRIBUTE_PRINTF(8, 9);
 void report_end(struct report *r);
 
 #endif /* ERRPTR_REPORT_H */

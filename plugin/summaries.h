@@ -18,6 +18,10 @@ struct null_return {
 	struct origin origin;	/* where the NULL comes from */
 	bool literal;		/* "return NULL;" itself */
 	bool guarded;		/* reached only for some arguments (summarize.c param_guards) */
+	/* the errno a fix should return here: "-ENOMEM" when the return
+	 * follows a failed allocation (a NULL test of the result of a call
+	 * that fails with NULL), else NULL (no idea) */
+	const char *errno_hint;
 	struct null_return *next;
 };
 

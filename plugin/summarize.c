@@ -472,6 +472,8 @@ index_guard(basic_block bb, edge e)
 	return k;
 }
 
+static const char *failure_errno(basic_block bb, edge e);
+
 /* One source-level return statement of value VAL, at LOC; VAL flows in
  * along E when E is set, else it is used in BB.  GUARD_BB, when set, is
  * where the statement as a whole is reached (the arms of its "?:" are in
@@ -492,10 +494,15 @@ return_site(struct fn_summary *s, tree val, basic_block bb, edge e, location_t l
 		s->nonzero_needs &= params_not_null_at(s->decl, gbb, ge, loc);
 	/* For callers, a NULL this function only passes through ("if (!p)
 	 * return p;" with p a parameter) is not one it produces. */
+	unsigned produced = m;
 	if ((m & VK_NULL) && o.kind == ORIGIN_TEST)
-		s->returns |= (m & ~VK_NULL) | (VK_NULL << VK_UNK_SHIFT);
-	else
-		s->returns |= m;
+		produced = (produced & ~VK_NULL) | (VK_NULL << VK_UNK_SHIFT);
+	/* Nor an error pointer it hands back from a parameter ("if (tlink &&
+	 * !IS_ERR(tlink)) atomic_inc(...); return tlink;", fs/smb/client's
+	 * cifs_get_tlink()): a test proved it, the caller made it. */
+	if ((m & VK_ERR) && POINTER_TYPE_P(TREE_TYPE(val)) && parameter_value(value_root(val)))
+		produced = (produced & ~VK_ERR) | (VK_ERR << VK_UNK_SHIFT);
+	s->returns |= produced;
 	/* "return NULL;" itself, not a NULL assigned elsewhere */
 	bool literal_here = o.kind == ORIGIN_LITERAL &&
 			    (o.loc == loc || o.loc == UNKNOWN_LOCATION ||
@@ -531,6 +538,8 @@ return_site(struct fn_summary *s, tree val, basic_block bb, edge e, location_t l
 	nr->origin = o;
 	nr->guarded = guarded;
 	nr->literal = literal_here;
+	if (literal_here)
+		nr->errno_hint = failure_errno(bb, e);
 	/* keep source order: append */
 	struct null_return **p = &s->null_returns;
 	while (*p)
@@ -583,6 +592,48 @@ arms_guard_block(gphi *phi, unsigned i)
 		arms = true;
 	}
 	return arms ? dom : NULL;
+}
+
+/* A call that fails with NULL and never with an error pointer (an
+ * allocator: kzalloc(), a rule's fails=null, a function of this file). */
+static bool
+fails_with_null(unsigned m)
+{
+	return (VK_PROVEN(m) & VK_NULL) && !(VK_POSSIBLE(m) & VK_ERR) && (VK_POSSIBLE(m) & VK_VALID);
+}
+
+/* The errno to propose for a return reached from BB (or over E): -ENOMEM
+ * when the nearest test of a pointer that every path to it passes finds
+ * NULL the result of a call that fails with NULL ("p = kzalloc(...); if
+ * (!p) return NULL;"): what a kernel developer returns for a failed
+ * allocation.  NULL when the path says nothing. */
+static const char *
+failure_errno(basic_block bb, edge e)
+{
+	basic_block cur = bb;
+	edge in = e;
+	for (int steps = 0; steps < 16; steps++) {
+		if (!in) {
+			if (!cur)
+				break;
+			basic_block up = value_step_up(cur, &in);
+			if (!in) {
+				cur = up;
+				continue;
+			}
+		}
+		struct value_test t;
+		if ((in->flags & (EDGE_TRUE_VALUE | EDGE_FALSE_VALUE)) &&
+		    value_block_test(in->src, &t, NULL) && TREE_CODE(t.root) == SSA_NAME &&
+		    POINTER_TYPE_P(TREE_TYPE(t.root))) {
+			unsigned side = (in->flags & EDGE_TRUE_VALUE) ? t.kinds : VK_KINDS & ~t.kinds;
+			if ((side & VK_NULL) && !(side & VK_VALID))
+				return value_source_call(t.root, fails_with_null) ? "-ENOMEM" : NULL;
+		}
+		cur = in->src;
+		in = NULL;
+	}
+	return NULL;
 }
 
 /* Split the value returned by a GIMPLE_RETURN into the source-level

@@ -356,10 +356,13 @@ constant_mask(tree c, location_t loc, struct origin *why)
 		/* A pointer constant in the error range is a sentinel
 		 * ("#define HTB_DIRECT ((struct htb_class *)-1L)", net/sched),
 		 * compared with ==, not an error pointer: those come from
-		 * ERR_PTR(). */
-		if (POINTER_TYPE_P(TREE_TYPE(c)))
+		 * ERR_PTR() - unless the project's err_ptr is a macro
+		 * ("#define res_err(e) ((void *)(intptr_t)(e))") and the
+		 * constant comes from its expansion. */
+		bool ptr = POINTER_TYPE_P(TREE_TYPE(c));
+		if (ptr && !api_macro_at(loc, API_ERR_PTR))
 			return VK_VALID;
-		if (wi::neg_p(wi::to_wide(c), TYPE_SIGN(TREE_TYPE(c))) ||
+		if (ptr || wi::neg_p(wi::to_wide(c), TYPE_SIGN(TREE_TYPE(c))) ||
 		    TYPE_PRECISION(TREE_TYPE(c)) == TYPE_PRECISION(ptr_type_node)) {
 			/* -1 .. -MAX_ERRNO, in the type's precision */
 			wide_int w = wi::to_wide(c);
@@ -945,4 +948,50 @@ value_join_edge(edge e, basic_block bb, tree self)
 			return JOIN_PASSES;
 	}
 	return out;
+}
+
+/* ---- what the failure side of a test does with the value ---------------- */
+
+/* Where the ERR side of the test ending BB on ROOT starts, or NULL. */
+static basic_block
+err_side(basic_block bb, tree root)
+{
+	struct value_test t;
+	if (!value_block_test(bb, &t, NULL) || t.root != root ||
+	    (t.kinds != VK_ERR && t.kinds != (VK_NULL | VK_VALID)))
+		return NULL;
+	bool want_true = t.kinds == VK_ERR;
+	edge e;
+	edge_iterator ei;
+	FOR_EACH_EDGE(e, ei, bb->succs) {
+		if (!(e->flags & (EDGE_TRUE_VALUE | EDGE_FALSE_VALUE)))
+			continue;
+		if (((e->flags & EDGE_TRUE_VALUE) != 0) == want_true)
+			return single_pred_p(e->dest) ? e->dest : NULL;
+	}
+	return NULL;
+}
+
+/* The PTR_ERR() or ERR_CAST() of ROOT on the ERR side of the test ending
+ * BB ("if (IS_ERR(p)) return PTR_ERR(p);"): once the test is "!p", that
+ * side gets NULL, and PTR_ERR(NULL) is 0 (success), ERR_CAST(NULL) NULL. */
+gimple *
+value_errno_use_on_err_side(function *fn, basic_block bb, tree root)
+{
+	basic_block side = err_side(bb, root);
+	if (!side)
+		return NULL;
+	basic_block b;
+	FOR_EACH_BB_FN(b, fn) {
+		if (!dominated_by_p(CDI_DOMINATORS, b, side))
+			continue;
+		for (gimple_stmt_iterator gsi = gsi_start_bb(b); !gsi_end_p(gsi); gsi_next(&gsi)) {
+			gimple *stmt = gsi_stmt(gsi);
+			enum api_fn a = api_of_call(stmt);
+			if ((a == API_PTR_ERR || a == API_ERR_CAST) && gimple_call_num_args(stmt) == 1 &&
+			    value_root(gimple_call_arg(stmt, 0)) == root)
+				return stmt;
+		}
+	}
+	return NULL;
 }

@@ -59,4 +59,9 @@ gimple *value_source_call(tree val, bool (*wanted)(unsigned mask));
 bool value_nearest_test(function *fn, tree root, basic_block bb, unsigned want, unsigned avoid,
 			location_t *loc, unsigned *allowed_out, bool *holds);
 
+/* The PTR_ERR() or ERR_CAST() of ROOT on the ERR side of the IS_ERR()-like
+ * test ending BB ("if (IS_ERR(p)) return PTR_ERR(p);"), or NULL: a fix that
+ * lets NULL take that side must change it too (PTR_ERR(NULL) is 0). */
+gimple *value_errno_use_on_err_side(function *fn, basic_block bb, tree root);
+
 #endif /* ERRPTR_VALUE_H */

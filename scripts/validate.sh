@@ -15,6 +15,9 @@
 #                  (-fplugin-arg-errptr-analysis-only: no optimisation, no code; every
 #                  finding is reported before that point), about a third of the cost of
 #                  a build; full: the objects are compiled to the end
+#   VERDICTS       the judged findings of this kernel (default docs/verdicts/linux-X.Y.txt,
+#                  X.Y read from KSRC's Makefile); scripts/verdicts.sh holds the report
+#                  against them: counts by verdict, new (unjudged) and gone findings
 #
 # Configuration: scripts/kernel-config.sh (x86_64 allmodconfig without sanitizers, debug
 # info, GCC plugins and CONFIG_WERROR).  errptr runs with its default severities, so an
@@ -30,7 +33,8 @@
 #   REPORT/report.json  the same as a JSON array (file, line, column, level, tag,
 #                       function, message, notes)
 #   REPORT/report.sarif one SARIF 2.1.0 log of them all
-#   REPORT/summary.txt  what was built, findings by tag and level, compiler crashes
+#   REPORT/summary.txt  what was built, findings by tag and level, compiler crashes, the
+#                       findings held against VERDICTS
 #   REPORT/ice.txt      every "internal compiler error" of the build logs
 # Exit status: 0, or 1 when a compiler crashed (an ICE, a killed cc1) or a step failed.
 set -u
@@ -64,6 +68,8 @@ hms() { s=$1; printf '%dh%02dm%02ds' $((s / 3600)) $((s % 3600 / 60)) $((s % 60)
 [ -f "$PLUGIN" ] || die "no plugin at $PLUGIN (run make first)"
 [ -x "$GATE" ] || die "no errptr-gate at $GATE (run make first)"
 KSRC=$(cd "$KSRC" && pwd)
+kversion=$(sed -n 's/^VERSION = //p; s/^PATCHLEVEL = //p' "$KSRC/Makefile" | head -n 2 | paste -sd.)
+VERDICTS=${VERDICTS:-$top/docs/verdicts/linux-$kversion.txt}
 for dir in $VALIDATE_DIRS; do
 	[ -d "$KSRC/${dir%/}" ] || die "$KSRC/$dir: no such directory (VALIDATE_DIRS)"
 done
@@ -166,6 +172,13 @@ say "collecting the findings of $(find "$run/sarif" -name '*.sarif' | wc -l) uni
 			       k, t, t ? 100 * k / t : 0 }'
 	echo "compiler crashes (ICE or killed cc1): $crashed (see $REPORT/ice.txt)"
 	echo "wall time of this run: $(hms $(($(now) - start)))"
+	# the findings held against the judged ones of this kernel: counts by verdict, new
+	# (unjudged) and gone
+	if [ -f "$VERDICTS" ]; then
+		sh "$top/scripts/verdicts.sh" "$VERDICTS" "$REPORT/report.txt"
+	else
+		echo "verdicts: none for Linux $kversion ($VERDICTS): every finding is unjudged"
+	fi
 } >"$REPORT/summary.txt"
 cat "$REPORT/summary.txt"
 say "report: $REPORT/report.txt, report.json, report.sarif"

@@ -5,10 +5,11 @@
    rule, a hook of do_filp_open()).  Look-alikes that must stay silent:
    ERR_PTR() of a negative errno or of an unknown value, the deliberate
    ERR_PTR(0)-is-NULL of code whose callers handle NULL (fs/namei.c's
-   lookup_dcache()), callers that test IS_ERR_OR_NULL(), functions with
-   callers elsewhere, an ERR_PTR() that is not returned, ERR_PTR(PTR_ERR(p))
+   lookup_dcache()), callers that test IS_ERR_OR_NULL(), an ERR_PTR() that
+   is not returned, ERR_PTR(PTR_ERR(p))
    (ptr-err-not-err's), and a silenced site.  For a stand-in the ERR_PTR(0)
-   is this check's: null-return stays silent there.  */
+   is this check's: null-return stays silent there.  Functions of external
+   linkage: err-ptr-zero-exported.c.  */
 /* { dg-do compile } */
 /* { dg-options "-fplugin-arg-errptr-rules=${srcdir}/err-ptr-zero.rules -fplugin-arg-errptr-mixed-use=off" } */
 /* mixed-use is off: it reports the same NULLs again at thing_users(), the
@@ -270,13 +271,14 @@ int thing_try(int id)
 	return t->users;
 }
 
-/* NEGATIVE: not static: callers in other files are unknown.  */
+/* POSITIVE: not static: callers in other files follow the ERR_PTR()
+   convention it reports failure with (err-ptr-zero-exported.c).  */
 struct thing *thing_get_global(int id)
 {
 	int ret = thing_fill(&things[id]);
 
 	if (ret <= 0)
-		return ERR_PTR(ret);	/* { dg-bogus "errptr" } */
+		return ERR_PTR(ret);	/* { dg-warning "callers of 'thing_get_global' test the result only with IS_ERR\(\)" } */
 	return &things[id];
 }
 

@@ -123,7 +123,7 @@ int pos_not_is_err(struct priv *priv)
 	struct foo *p = kzalloc(sizeof(*p), GFP_KERNEL);
 	if (!IS_ERR(p)) { /* { dg-warning "the NULL that 'kzalloc' returns on failure \[errptr-is-err-on-null\]" } */
 		/* { dg-bogus "test for NULL instead: '" .-1 } */
-		/* { dg-message "test for NULL instead, or use IS_ERR_OR_NULL\(\)" .-2 } */
+		/* { dg-message "test for NULL instead, and give the failure an error code of its own, e.g. -ENOMEM: PTR_ERR\(\) of NULL is 0" .-2 } */
 		p->count = 2;
 		priv->cache = p;
 		return 0;

@@ -28,7 +28,7 @@ struct akfs_priv {
 /* ---- POSITIVE: IS_ERR() only, NULL reaches the use ---------------------- */
 
 /* passed to a function that dereferences it (desc_to_gpio() reads
-   desc->gdev) */
+   desc->gdev); IS_ERR_OR_NULL() alone would return PTR_ERR(NULL), 0 */
 int p_gpio(struct device *dev)
 {
 	struct gpio_desc *reset = devm_gpiod_get_optional(dev, "reset", GPIOD_OUT_LOW); /* { dg-message "\(1\) 'devm_gpiod_get_optional' may return NULL or an error pointer" } */
@@ -38,7 +38,7 @@ int p_gpio(struct device *dev)
 	return desc_to_gpio(reset);	/* { dg-message "\(3\) 'reset' is passed to 'desc_to_gpio' here, which does not accept NULL" } */
 }
 /* { dg-message "'devm_gpiod_get_optional' returns NULL or an error pointer \(rule fails=both, .*mixed-use.rules:6\)" "" 36 } */
-/* { dg-message "if NULL is a failure here, test with 'IS_ERR_OR_NULL\(\)'; if it means \"absent\", test 'reset' for NULL before using it" "" 36 } */
+/* { dg-message "if NULL is a failure here, test with 'IS_ERR_OR_NULL\(\)' and give NULL an error code of its own where PTR_ERR\(\) is taken \(PTR_ERR\(\) of NULL is 0\); if it means \"absent\", test 'reset' for NULL before using it" "" 36 } */
 
 /* dereferenced */
 int p_deref(int id)
@@ -347,12 +347,13 @@ int n_in_error_branch(int id)
 	return it->val;
 }
 
-/* untested: a missing test is not a one-sided one */
+/* untested: a missing test is not a one-sided one (err-ptr-deref's) */
 int n_untested(int id)
 {
 	struct akfs_item *it = akfs_lookup_item(id);
 
-	return akfs_show(it);	/* { dg-bogus "errptr" } */
+	return akfs_show(it);	/* { dg-bogus "errptr-mixed-use" } */
+	/* { dg-warning "'it' is passed to 'akfs_show', which does not accept an error pointer, but it may be one from 'akfs_lookup_item\(\)' \[errptr-err-ptr-deref\]" "" { target *-*-* } .-1 } */
 }
 
 /* silenced with a comment on the test's line */
@@ -371,7 +372,7 @@ int p_err_to_unknown_callee(int id)
 {
 	struct akfs_item *it = akfs_lookup_item(id);
 
-	if (!it)		/* { dg-warning "may also return an error pointer, which this NULL test lets through to the use at line 376" } */
+	if (!it)		/* { dg-warning "may also return an error pointer, which this NULL test lets through to the use at line 377" } */
 		return -ENOENT;
 	return akfs_show(it);	/* { dg-message "'it' is passed to 'akfs_show' here, which does not accept an error pointer" } */
 }

@@ -52,8 +52,10 @@ static int worker(void *data)
 int pos_kthread_run(struct priv *priv)
 {
 	struct task_struct *t = kthread_run(worker, priv, "errptr/%d", 0);
-	if (!t) /* { dg-warning "'kthread_create_on_node' returns ERR_PTR\(\) on failure, never NULL; this test misses the error \[errptr-null-check-on-err\]" } */
+	if (!t) /* { dg-warning "'kthread_run' returns ERR_PTR\(\) on failure, never NULL; this test misses the error \[errptr-null-check-on-err\]" } */
 		return -ENOMEM;
+	/* { dg-message "'kthread_run' \(it expands to 'kthread_create_on_node'\) reports failure with ERR_PTR\(\)" .-2 } */
+	/* { dg-bogus "'kthread_create_on_node' returns" .-3 } */
 	priv->task = t; /* { dg-message "flows on as if valid: it is stored here" } */
 	return 0;
 }
@@ -62,7 +64,7 @@ int pos_kthread_run(struct priv *priv)
 struct class *pos_class_create(void)
 {
 	struct class *cls = class_create(THIS_MODULE, "errptr");
-	if (cls == NULL) /* { dg-warning "'__class_create' returns ERR_PTR\(\) on failure, never NULL; this test misses the error \[errptr-null-check-on-err\]" } */
+	if (cls == NULL) /* { dg-warning "'class_create' returns ERR_PTR\(\) on failure, never NULL; this test misses the error \[errptr-null-check-on-err\]" } */
 		return NULL;
 	return cls; /* { dg-message "flows on as if valid: it is returned here" } */
 }
@@ -362,5 +364,75 @@ int pos_errno_tested_first(const char *name)
 
 	if (!PTR_ERR(f))	/* { dg-warning "this test misses the error" } */
 		return -ENOENT;
+	return 0;
+}
+
+/* POSITIVE: the NULL test written as a comparison: the fix-it replaces the
+   whole test and names the variable ("NULL != f" is "!IS_ERR(f)").  */
+int pos_compare_null_first(const char *name)
+{
+	struct file *f = filp_open(name, 0, 0);
+
+	if (NULL != f) { /* { dg-warning "this test misses the error" } */
+		/* { dg-message "test it with '!IS_ERR\(f\)' instead, and pass on 'PTR_ERR\(f\)'" .-1 } */
+		fput(f);
+		return 0;
+	}
+	return -ENOENT;
+}
+
+int pos_compare_eq_null(const char *name)
+{
+	struct file *f = filp_open(name, 0, 0);
+
+	if (f == NULL) /* { dg-warning "this test misses the error" } */
+		return -ENOENT;
+	/* { dg-message "test it with 'IS_ERR\(f\)' instead, and pass on 'PTR_ERR\(f\)'" .-2 } */
+	fput(f);
+	return 0;
+}
+
+/* POSITIVE: a test written in a shape the fix-it does not know: no
+   fix-it, and the note still names the variable.  */
+int pos_compare_more(const char *name)
+{
+	struct file *f = filp_open(name, 0, 0);
+
+	if ((f) == NULL) /* { dg-warning "this test misses the error" } */
+		return -ENOENT;
+	/* { dg-message "test it with 'IS_ERR\(f\)' instead, and pass on 'PTR_ERR\(f\)'" .-2 } */
+	fput(f);
+	return 0;
+}
+
+/* POSITIVE, the look-alike of kthread_run(): the call written as the
+   argument of a macro is named as written, not after the macro.  */
+#define CHECKED_OPEN(call)	(call)
+int pos_call_in_macro_arg(const char *name)
+{
+	struct file *f = CHECKED_OPEN(filp_open(name, 0, 0));
+
+	if (!f) /* { dg-warning "'filp_open' returns ERR_PTR\(\) on failure" } */
+		return -ENOENT;
+	/* { dg-bogus "CHECKED_OPEN" .-2 } */
+	fput(f);
+	return 0;
+}
+
+/* POSITIVE, a look-alike of the kernel's dev_info(): the call in the
+   macro's arguments gets the location of the macro's own call (_log_info
+   in log_info's body); it is named as written, file_mode.  */
+extern void _log_info(const char *fmt, ...);
+extern int file_mode(struct file *f);
+#define log_wrap(_p_func, fmt, ...) ({ _p_func(fmt, ##__VA_ARGS__); })
+#define log_info(fmt, ...) log_wrap(_log_info, fmt, ##__VA_ARGS__)
+int pos_use_in_log_macro(const char *name)
+{
+	struct file *f = filp_open(name, 0, 0);
+
+	if (!f) /* { dg-warning "'filp_open' returns ERR_PTR\(\) on failure" } */
+		return -ENOENT;
+	log_info("%d", file_mode(f)); /* { dg-message "it is passed to 'file_mode' here" } */
+	/* { dg-bogus "'log_info'" .-1 } */
 	return 0;
 }

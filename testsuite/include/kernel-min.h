@@ -66,6 +66,7 @@ typedef void *fl_owner_t;
 #define EIO		 5
 #define ENXIO		 6
 #define EBADF		 9
+#define ECHILD		10
 #define EAGAIN		11
 #define ENOMEM		12
 #define EACCES		13
@@ -131,6 +132,16 @@ __printf(1, 2) int _printk(const char *fmt, ...);
 #define pr_err(fmt, ...)	printk("\0013" fmt, ##__VA_ARGS__)
 #define pr_warn(fmt, ...)	printk("\0014" fmt, ##__VA_ARGS__)
 #define pr_info(fmt, ...)	printk("\0016" fmt, ##__VA_ARGS__)
+
+/* ---- asm-generic/bug.h (the x86 __WARN() is an asm; a call stands in) --- */
+__printf(1, 2) void __warn_printk(const char *fmt, ...);
+#define __WARN()		__warn_printk("WARNING\n")
+#define WARN_ON(condition) ({						\
+	int __ret_warn_on = !!(condition);				\
+	if (unlikely(__ret_warn_on))					\
+		__WARN();						\
+	unlikely(__ret_warn_on);					\
+})
 
 /* ---- string.h ----------------------------------------------------------- */
 extern size_t strlen(const char *);
@@ -283,6 +294,16 @@ extern void iounmap(volatile void __iomem *addr);
 void __iomem *of_iomap(struct device_node *node, int index);
 void __iomem *devm_ioremap_resource(struct device *dev,
 				    const struct resource *res);
+
+/* platform_device.h, device.h (err-ptr-deref) */
+struct platform_device_info;
+extern struct platform_device *platform_device_register_full(
+		const struct platform_device_info *pdevinfo);
+extern void platform_device_unregister(struct platform_device *);
+extern struct device *__root_device_register(const char *name, struct module *owner);
+#define root_device_register(name) \
+	__root_device_register(name, THIS_MODULE)
+extern void root_device_unregister(struct device *root);
 
 /* ---- caller-side tests (is-err-on-null, null-check-on-err) ------------ */
 /* io.h / device.h */

@@ -282,7 +282,7 @@ awk '/ \[errptr-[a-z-]*\]$/ { f = $0; sub(/:.*/, "", f); next } { print f ": " $
 check "--list: the notes follow their finding" \
 	test "$(grep -c "^err\.c: err\.c:5:[0-9]*: note: 'err_hook' stands in for 'thing_open'" "$l/notes")" = 1 -a \
 	"$(grep -c "^err\.c: err\.c:8:[0-9]*: note: return an error pointer instead" "$l/notes")" = 1 -a \
-	"$(grep -c "^warn\.c: warn\.c:6:[0-9]*: note: test for NULL instead: '!p'\$" "$l/notes")" = 1 -a \
+	"$(grep -c "^warn\.c: warn\.c:6:[0-9]*: note: test for NULL instead: '!p', and return '-ENOMEM' for it instead of 'PTR_ERR(p)', which is 0 for NULL\$" "$l/notes")" = 1 -a \
 	"$(grep -v -c '^[a-z]*\.c: [a-z]*\.c:[0-9]*:[0-9]*: note: ' "$l/notes")" = 0 -a \
 	"$(wc -l <"$l/notes")" = 7
 check "--list: the summary on stderr counts by level" \
@@ -373,7 +373,7 @@ check "--json: the message and the notes' text as the gate prints them" \
 	"$PY" -c 'import json,sys
 a = json.load(open(sys.argv[1]))
 assert a[2]["message"] == "IS_ERR() does not catch the NULL that '"'kzalloc'"' returns on failure", a[2]["message"]
-assert a[2]["notes"][1] == {"file": "warn.c", "line": 6, "column": a[2]["column"], "message": "test for NULL instead: '"'!p'"'"}, a[2]["notes"][1]' \
+assert a[2]["notes"][1] == {"file": "warn.c", "line": 6, "column": a[2]["column"], "message": "test for NULL instead: '"'!p'"', and return '"'-ENOMEM'"' for it instead of '"'PTR_ERR(p)'"', which is 0 for NULL"}, a[2]["notes"][1]' \
 	"$l/lvl.json"
 gate lvl --json=eq.json sarif
 status=$?
