@@ -6,6 +6,8 @@
 #   make check CC=gcc-11 the same with GCC 11 (builds plugin/errptr-gcc11.so)
 #   make deps            install (as root) or name (otherwise) the Debian packages needed
 #                        to build and to run make check
+#   make check-compilers the release check: make check with GCC 13, 14 (Debian 13) and
+#                        15, 16 (Debian testing), each in a fresh root of its release
 #   make doc-samples     make the sample outputs in README.md, docs/ and examples/ again
 #                        from what make demo prints (make check fails when they differ)
 #   make clean
@@ -22,11 +24,13 @@ CC := gcc
 endif
 
 # The GCC major version the plugin is built for. On a fresh machine the compiler may not
-# be installed yet ("make deps" installs it): take the number from CC's name, else
-# Debian 12's default compiler, GCC 12.
+# be installed yet ("make deps" installs it): take the number from CC's name, else that
+# of the release's default compiler (the gcc-N the "gcc" package depends on: 12 on
+# Debian 12, 14 on Debian 13, 16 on testing), else 12.
 MAJOR := $(shell $(CC) -dumpversion 2>/dev/null | cut -d. -f1)
 ifeq ($(MAJOR),)
-MAJOR := $(or $(patsubst gcc-%,%,$(filter gcc-%,$(notdir $(firstword $(CC))))),12)
+MAJOR := $(or $(patsubst gcc-%,%,$(filter gcc-%,$(notdir $(firstword $(CC))))),$(shell \
+	apt-cache depends gcc 2>/dev/null | sed -n 's/^ *Depends: gcc-\([0-9][0-9]*\)$$/\1/p' | head -n 1),12)
 endif
 
 # The C++ compiler matching CC: g++-N if it exists, else g++ if it is the same major.
@@ -45,9 +49,11 @@ KDIR ?= $(shell sh $(CURDIR)/testsuite/run.sh --print-kdir)
 ERRPTR_VERSION := $(shell cat $(CURDIR)/VERSION)
 VERSION_FLAG = -DERRPTR_VERSION='"$(ERRPTR_VERSION)"'
 
-# gnu++11 compiles the GCC 11 and GCC 12 plugin headers (checked with gcc-plugin.h, tree.h,
-# gimple.h, ssa.h, cgraph.h, gimple-range.h, diagnostic.h); gnu++14 is not needed.
-CXXSTD ?= gnu++11
+# gnu++11 compiles the plugin headers of GCC 11 to 15 (checked with gcc-plugin.h, tree.h,
+# gimple.h, ssa.h, cgraph.h, gimple-range.h, diagnostic.h).  GCC 16 itself is written in
+# C++14 (its diagnostics/context.h has a function with a deduced 'auto &' return type):
+# gnu++14 from 16 on.
+CXXSTD ?= $(if $(filter-out 11 12 13 14 15,$(MAJOR)),gnu++14,gnu++11)
 PLUGIN_CXXFLAGS = -x c++ -std=$(CXXSTD) -fno-rtti -fno-exceptions -fPIC -O2 -g -Wall \
 	-Wno-unused-parameter -I$(PLUGIN_INC) -DERRPTR_RULES_DIR='"$(CURDIR)/rules"' $(VERSION_FLAG)
 LOADER_CFLAGS = -fPIC -shared -O2 -Wall
@@ -95,6 +101,12 @@ CHECK_PKGS = python3 python3-jsonschema cpio groff-base file gcc-$(MAJOR)-multil
 	clang libclang-rt-dev
 DEPS_WANTED = $(DEPS_PKGS) $(if $(filter deps check,$(MAKECMDGOALS)),$(CHECK_PKGS))
 
+# The compilers errptr supports and the Debian releases that ship them with their plugin
+# headers (README.md, "Compilers and kernels"); "make deps CC=gcc-N" installs gcc-N, g++-N,
+# gcc-N-plugin-dev (and for make check gcc-N-multilib) where they are packaged.
+DEPS_RELEASES = errptr's compilers: gcc-11 and gcc-12 on Debian 12 (bookworm), gcc-13 and \
+	gcc-14 on Debian 13 (trixie), gcc-14, gcc-15 and gcc-16 on Debian testing (forky)
+
 deps:
 	@if ! command -v dpkg-query >/dev/null 2>&1; then \
 		echo "deps: no dpkg-query (not Debian?); make sure these are installed: $(strip $(DEPS_WANTED))"; \
@@ -107,7 +119,13 @@ deps:
 	[ -z "$$missing" ] && exit 0; \
 	if [ "`id -u`" = 0 ]; then \
 		echo "deps: installing $$missing"; \
-		apt-get -o DPkg::Lock::Timeout=600 update && DEBIAN_FRONTEND=noninteractive \
+		apt-get -o DPkg::Lock::Timeout=600 update || exit 1; \
+		if ! apt-cache show gcc-$(MAJOR)-plugin-dev >/dev/null 2>&1; then \
+			. /etc/os-release 2>/dev/null; \
+			echo "deps: GCC $(MAJOR)'s plugin headers (gcc-$(MAJOR)-plugin-dev) are not packaged for $${PRETTY_NAME:-this system}; $(DEPS_RELEASES)"; \
+			exit 1; \
+		fi; \
+		DEBIAN_FRONTEND=noninteractive \
 			apt-get -o DPkg::Lock::Timeout=600 install -y --no-install-recommends $$missing; \
 	else \
 		echo "deps: missing Debian packages: $$missing"; \
@@ -203,6 +221,19 @@ check: deps-kernels all
 	                                         if (w[i] ~ /^failed/) fl += w[i - 1] } } \
 	           printf "total: %d passed, %d failed\n", p, fl }' build/check.*.out; \
 	! grep -qv '^0$$' build/check.*.rc
+
+# make check-compilers: the release check.  "make check CC=gcc-N" for GCC 13 and 14 in a
+# fresh Debian 13 root and GCC 15 and 16 in a fresh Debian testing root (each with its
+# release's own kernel headers: Linux 6.12, 7.2), made by ../shared/tools/fresh-machine-check
+# (FRESH_MACHINE_CHECK=PATH) on a clone of the committed HEAD; then the seed example's
+# diagnostics under each, compared.  One line per compiler; logs in build/check-compilers/.
+# Needs root; about 8 minutes a compiler on 2 cores (measured: 430-470 s each).  CI (.ci/run) runs GCC 11 and 12.
+# CHECK_COMPILERS="trixie:14" for a subset.
+CHECK_COMPILERS ?= trixie:13 trixie:14 forky:15 forky:16
+.PHONY: check-compilers
+check-compilers:
+	sh scripts/check-compilers.sh $(if $(FRESH_MACHINE_CHECK),-t '$(FRESH_MACHINE_CHECK)') \
+		$(CHECK_COMPILERS)
 
 # The kernel-version test (testsuite/tools/kernel-version.sh) builds against the headers
 # of two kernels: on Debian 12, the 6.12 backport from bookworm-security beside the

@@ -232,6 +232,11 @@ callee_name(const gimple *call, const struct contract **contract)
 		if (!DECL_NAME(fndecl))
 			return NULL;
 		*contract = callee_contract(fndecl);
+		/* kzalloc_noprof() known as kzalloc() (contract_for_function()):
+		 * the name of the API the contract is about */
+		if (*contract && !(*contract)->is_member &&
+		    strcmp((*contract)->name, IDENTIFIER_POINTER(DECL_NAME(fndecl))) != 0)
+			return (*contract)->name;
 		/* what the user wrote: "kthread_run(...)", not the
 		 * kthread_create_on_node() it expands to */
 		return call_written_name(gimple_location(call), IDENTIFIER_POINTER(DECL_NAME(fndecl)));

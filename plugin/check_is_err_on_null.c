@@ -114,7 +114,7 @@ plain_is_err(location_t loc, char *token, size_t size, char *name, size_t name_s
 	expanded_location u = expand_location(user_location(loc));
 	if (!x.file || !u.file || x.column <= 0 || strcmp(x.file, u.file) != 0 || x.line != u.line)
 		return false;	/* spelt in a macro definition */
-	char_span line = location_get_source_line(x.file, x.line);
+	char_span line = errptr_source_line(x.file, x.line);
 	if (!line)
 		return false;
 	const char *fn = api_name(API_IS_ERR);

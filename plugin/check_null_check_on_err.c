@@ -336,7 +336,7 @@ plain_null_test(location_t loc, const char *name, char *token, size_t size, bool
 	expanded_location x = expand_location(loc);
 	if (!name || !x.file || x.column <= 0)
 		return false;
-	char_span line = location_get_source_line(x.file, x.line);
+	char_span line = errptr_source_line(x.file, x.line);
 	if (!line)
 		return false;
 	/* the condition's location is its '(' or its first token */

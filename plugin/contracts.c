@@ -91,10 +91,30 @@ lookup(htab_t table, const char *key, bool member)
 	return e->choice;
 }
 
+/* Since Linux 6.10 (memory allocation profiling, "lib: add allocation tagging
+ * support for memory allocation profiling") an allocator API X is a macro,
+ * "#define X(...) alloc_hooks(X_noprof(__VA_ARGS__))": the call in the unit
+ * is to X_noprof, which fails as X does; Linux 7.x makes some of those a
+ * macro for _X_noprof() with one more argument (a kmalloc token).  Without a
+ * contract of its own, X_noprof and _X_noprof have X's (kzalloc, kmalloc,
+ * kmemdup, alloc_workqueue, ...). */
+#define NOPROF_SUFFIX "_noprof"
+
 const struct contract *
 contract_for_function(const char *name)
 {
-	return lookup(functions, name, false);
+	const struct contract *c = lookup(functions, name, false);
+	size_t len = strlen(name), slen = sizeof(NOPROF_SUFFIX) - 1;
+
+	if (c || len <= slen + 1 || len - slen >= 256 || strcmp(name + len - slen, NOPROF_SUFFIX) != 0)
+		return c;
+	char stem[256];
+	memcpy(stem, name, len - slen);
+	stem[len - slen] = 0;
+	c = lookup(functions, stem, false);
+	if (!c && stem[0] == '_' && stem[1] != '_')
+		c = lookup(functions, stem + 1, false);
+	return c;
 }
 
 /* A declaration the front end finished: remember the first declaration of

@@ -104,7 +104,7 @@ api_macro_at(location_t loc, enum api_fn fn)
 	expanded_location x = expand_location(spell);
 	if (!x.file || x.column <= 0)
 		return false;
-	char_span line = location_get_source_line(x.file, x.line);
+	char_span line = errptr_source_line(x.file, x.line);
 	if (!line)
 		return false;
 	size_t i = x.column - 1, n = line.length(), len = strlen(name);

@@ -15,6 +15,17 @@
 
 int plugin_is_GPL_compatible;
 
+/* The GCC this build is for, "errptr-built-for-gcc=14.2.0": the loader
+ * (loader.c) reads it in the file before it opens the file, and refuses a
+ * build for another GCC in one line (dlopen() would fail on a symbol that
+ * GCC renamed, with an "undefined symbol" that names neither version). */
+#define ERRPTR_STR_(x) #x
+#define ERRPTR_STR(x) ERRPTR_STR_(x)
+extern const char errptr_built_for[];
+__attribute__((used)) const char errptr_built_for[] =
+	"errptr-built-for-gcc=" ERRPTR_STR(GCCPLUGIN_VERSION_MAJOR) "." ERRPTR_STR(
+		GCCPLUGIN_VERSION_MINOR) "." ERRPTR_STR(GCCPLUGIN_VERSION_PATCHLEVEL);
+
 bool errptr_verbose;
 const char *errptr_plugin_name;
 
@@ -229,7 +240,7 @@ plugin_init(struct plugin_name_args *info, struct plugin_gcc_version *version)
 		      "rebuild errptr with this compiler (%<make CC=gcc-%d%>)",
 		      gcc_version.basever, gcc_version.datestamp, version->basever,
 		      version->datestamp, atoi(version->basever));
-		return 1;
+		return 0;	/* the error fails the compilation; 1 would add a second line */
 	}
 	errptr_plugin_name = info->base_name;
 	register_callback(info->base_name, PLUGIN_INFO, NULL, &errptr_info);

@@ -35,7 +35,7 @@ macro_written_at(location_t loc)
 		/* a token of the macro's body: written by whoever wrote the
 		 * macro's name, out at its expansion point */
 		name = linemap_map_get_macro_name(map);
-		loc = LOCATION_LOCUS(MACRO_MAP_EXPANSION_POINT_LOCATION(map));
+		loc = LOCATION_LOCUS(errptr_macro_expansion_point(map));
 	}
 	return name;
 }
@@ -51,7 +51,7 @@ spelt_as(location_t loc, const char *name)
 	expanded_location x = expand_location(spell);
 	if (!x.file || x.column <= 0 || !name)
 		return false;
-	char_span line = location_get_source_line(x.file, x.line);
+	char_span line = errptr_source_line(x.file, x.line);
 	size_t n = strlen(name), i = x.column - 1;
 	if (!line || i + n > line.length() || memcmp(line.get_buffer() + i, name, n) != 0)
 		return false;

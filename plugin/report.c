@@ -68,9 +68,9 @@ silenced_in_source(location_t loc, enum check_id check)
 	expanded_location x = expand_location(loc);
 	if (!x.file || x.line <= 0)
 		return false;
-	if (line_silences(location_get_source_line(x.file, x.line), check))
+	if (line_silences(errptr_source_line(x.file, x.line), check))
 		return true;
-	return x.line > 1 && line_silences(location_get_source_line(x.file, x.line - 1), check);
+	return x.line > 1 && line_silences(errptr_source_line(x.file, x.line - 1), check);
 }
 
 struct report *
@@ -94,7 +94,7 @@ report_begin(enum check_id check, location_t loc, const char *fmt, ...)
 	static pretty_printer *event_pp;
 	if (!event_pp)
 		event_pp = new pretty_printer();
-	r->path = new simple_diagnostic_path(event_pp);
+	r->path = errptr_new_path(event_pp);
 	r->group = new auto_diagnostic_group;
 	return r;
 }
@@ -169,7 +169,7 @@ add_replace(rich_location *richloc, location_t loc, const char *token, const cha
 	expanded_location x = expand_location(loc);
 	if (!x.file || x.column <= 0)
 		return false;
-	char_span line = location_get_source_line(x.file, x.line);
+	char_span line = errptr_source_line(x.file, x.line);
 	size_t tlen = strlen(token);
 	if (!line)
 		return false;

@@ -151,7 +151,7 @@ capture_location(location_t loc, struct sloc *out)
 	/* GCC counts bytes; SARIF (columnKind unicodeCodePoints) counts
 	 * characters: skip UTF-8 continuation bytes before the column. */
 	if (x.column > 1) {
-		char_span line = location_get_source_line(x.file, x.line);
+		char_span line = errptr_source_line(x.file, x.line);
 		if (line && (size_t)x.column - 1 <= line.length()) {
 			int col = 1;
 			for (size_t i = 0; i < (size_t)x.column - 1; i++)

@@ -476,18 +476,23 @@ index_guard(basic_block bb, edge e)
 static const char *failure_errno(basic_block bb, edge e);
 
 /* One source-level return statement of value VAL, at LOC; VAL flows in
- * along E when E is set, else it is used in BB. */
+ * along E when E is set, else it is used in BB.  GUARD_BB, when set, is
+ * where the statement as a whole is reached (the arms of its "?:" are in
+ * blocks below it): the tests that select the return are those above it. */
 static void
-return_site(struct fn_summary *s, tree val, basic_block bb, edge e, location_t loc)
+return_site(struct fn_summary *s, tree val, basic_block bb, edge e, location_t loc,
+	    basic_block guard_bb)
 {
 	struct origin o = { ORIGIN_NONE, UNKNOWN_LOCATION, NULL_TREE };
 	unsigned m = e ? value_on_edge(val, e, loc, &o) : value_at_block(val, bb, &o);
+	basic_block gbb = guard_bb ? guard_bb : bb;
+	edge ge = guard_bb ? NULL : e;
 
 	if ((VK_PROVEN(m) & VK_ERR) && POINTER_TYPE_P(TREE_TYPE(val)))
 		s->single_errno = merge_errno(s->single_errno, constant_errno(val, 0));
 	if (INTEGRAL_TYPE_P(TREE_TYPE(val)) && s->nonzero_needs &&
 	    (VK_POSSIBLE(m) & (VK_NEG | VK_POS)))
-		s->nonzero_needs &= params_not_null_at(s->decl, bb, e, loc);
+		s->nonzero_needs &= params_not_null_at(s->decl, gbb, ge, loc);
 	/* For callers, a NULL this function only passes through ("if (!p)
 	 * return p;" with p a parameter) is not one it produces. */
 	unsigned produced = m;
@@ -508,10 +513,10 @@ return_site(struct fn_summary *s, tree val, basic_block bb, edge e, location_t l
 	    (literal_here || o.kind == ORIGIN_CALL || o.kind == ORIGIN_TEST))
 		strong_null_site = true;
 	if (VK_PROVEN(m) & (VK_NULL | VK_ERR)) {
-		int k = index_guard(bb, e);
+		int k = index_guard(gbb, ge);
 		s->range_arg = s->range_arg < 0 || s->range_arg == k ? k : 0;
 		edge g[MAX_GUARDS];
-		int n = param_guards(bb, e, g);
+		int n = param_guards(gbb, ge, g);
 		guarded = n > 0;
 		if (VK_PROVEN(m) & VK_NULL)
 			add_guards(0, g, n);
@@ -541,6 +546,53 @@ return_site(struct fn_summary *s, tree val, basic_block bb, edge e, location_t l
 	while (*p)
 		p = &(*p)->next;
 	*p = nr;
+}
+
+/* The statement that assigns the compiler temporary VAL in its own
+ * block, at a known location (the gimplifier's "_5 = X;" for "return X;"),
+ * else NULL. */
+static gimple *
+return_assignment(tree val)
+{
+	if (TREE_CODE(val) != SSA_NAME || SSA_NAME_IS_DEFAULT_DEF(val) || !compiler_temporary_p(val))
+		return NULL;
+	gimple *def = SSA_NAME_DEF_STMT(val);
+	if (gimple_code(def) == GIMPLE_PHI || gimple_location(def) == UNKNOWN_LOCATION)
+		return NULL;
+	return def;
+}
+
+static bool
+same_source_position(location_t a, location_t b)
+{
+	expanded_location x = expand_location(a), y = expand_location(b);
+	return x.file && y.file && x.line == y.line && x.column == y.column &&
+	       strcmp(x.file, y.file) == 0;
+}
+
+/* Where the return statement whose value argument I of PHI assigns is
+ * reached as a whole.  "return c ? a : b;" assigns each arm in a block of
+ * its own, at the position of the '?': then it is the block dominating all
+ * the arms of that position (above the test of c), as when the gimplifier
+ * joins the arms in a temporary first and returns that (GCC 14 and before
+ * did, GCC 15 assigns the arms to the returned value directly).  NULL for a
+ * return statement without arms. */
+static basic_block
+arms_guard_block(gphi *phi, unsigned i)
+{
+	gimple *def = return_assignment(gimple_phi_arg_def(phi, i));
+	if (!def)
+		return NULL;
+	basic_block dom = gimple_bb(def);
+	bool arms = false;
+	for (unsigned j = 0; j < gimple_phi_num_args(phi); j++) {
+		gimple *other = j == i ? NULL : return_assignment(gimple_phi_arg_def(phi, j));
+		if (!other || !same_source_position(gimple_location(def), gimple_location(other)))
+			continue;
+		dom = nearest_common_dominator(CDI_DOMINATORS, dom, gimple_bb(other));
+		arms = true;
+	}
+	return arms ? dom : NULL;
 }
 
 /* A call that fails with NULL and never with an error pointer (an
@@ -590,7 +642,7 @@ failure_errno(basic_block bb, edge e)
  * temporary, and PHIs of that temporary join them. */
 static void
 collect_return_sites(struct fn_summary *s, tree val, basic_block bb, edge e, location_t loc,
-		     bitmap phis_visited, int depth)
+		     basic_block guard_bb, bitmap phis_visited, int depth)
 {
 	if (TREE_CODE(val) == SSA_NAME && !SSA_NAME_IS_DEFAULT_DEF(val) &&
 	    compiler_temporary_p(val) && depth < 64) {
@@ -603,18 +655,18 @@ collect_return_sites(struct fn_summary *s, tree val, basic_block bb, edge e, loc
 				collect_return_sites(s, gimple_phi_arg_def(phi, i), NULL,
 						     gimple_phi_arg_edge(phi, i),
 						     l != UNKNOWN_LOCATION ? l : loc,
-						     phis_visited, depth + 1);
+						     arms_guard_block(phi, i), phis_visited, depth + 1);
 			}
 			return;
 		}
 		location_t l = gimple_location(def);
 		if (l != UNKNOWN_LOCATION) {
 			/* "_5 = X;" where the gimplifier lowered "return X;" */
-			return_site(s, val, gimple_bb(def), NULL, l);
+			return_site(s, val, gimple_bb(def), NULL, l, guard_bb);
 			return;
 		}
 	}
-	return_site(s, val, bb, e, loc);
+	return_site(s, val, bb, e, loc, NULL);
 }
 
 static void
@@ -635,7 +687,7 @@ analyse_returns(struct fn_summary *s, function *fn)
 		tree val = gimple_return_retval(as_a<greturn *>(last));
 		if (!val)
 			continue;
-		collect_return_sites(s, val, bb, NULL, gimple_location(last), phis_visited, 0);
+		collect_return_sites(s, val, bb, NULL, gimple_location(last), NULL, phis_visited, 0);
 	}
 	BITMAP_FREE(phis_visited);
 	if (s->range_arg < 0)

@@ -73,20 +73,11 @@ find_kdir() {
 	done | sort -u -V | tail -n 1
 }
 
-# Make arguments that let a compiler older than the kernel's one build modules against
-# its headers. The Debian 6.1 config has CONFIG_INIT_STACK_ALL_ZERO=y, which makes kbuild
-# pass -ftrivial-auto-var-init=zero (new in GCC 12); gcc-11 rejects it. The option only
-# initialises stack variables, so dropping it does not change what errptr sees.
+# Make arguments that let a compiler older than the one the kernel was configured with
+# build modules against its headers: testsuite/kbuild-compat.sh (DIR: where it may write
+# a header those arguments name).
 kbuild_compat_args() {
-	cfg=$1/.config
-	[ -f "$cfg" ] || return 0
-	for v in ZERO PATTERN; do
-		lc=$(echo $v | tr A-Z a-z)
-		if grep -q "^CONFIG_INIT_STACK_ALL_$v=y" "$cfg" &&
-			! $CC -Werror -ftrivial-auto-var-init=$lc -x c -c -o /dev/null /dev/null >/dev/null 2>&1; then
-			printf '%s ' "CONFIG_INIT_STACK_ALL_$v="
-		fi
-	done
+	sh "$ROOT/testsuite/kbuild-compat.sh" "$CC" "$1" "$2"
 }
 
 # ---------------------------------------------------------------- annotations
@@ -185,13 +176,21 @@ function handle(kw, n,    re, tl, spec, i) {
 
 # ---------------------------------------------------------------- diagnostics
 
-# parse_diags LOG FROM TO: the compiler diagnostics in LOG as records
+# parse_diags LOG FROM TO [NAMES]: the compiler diagnostics in LOG as records
 #   INDEX FILE LINE KIND MESSAGE
 # KIND is error (also fatal error, sorry), warning, note or ice; LINE is 0 for a
 # diagnostic without location (cc1: error: ...). A FILE starting with FROM has that
-# prefix replaced by TO (kbuild scratch copy -> source directory).
+# prefix replaced by TO (kbuild scratch copy -> source directory); so has a FILE named
+# relative to FROM, one of the lines of the file NAMES: since Linux 6.13 kbuild builds
+# an external module from its own directory ("kbuild: change working directory to
+# external module directory with M="), and the compiler names its files relative to it.
 parse_diags() {
-	awk -v from="$2" -v to="$3" -v us="$US" '
+	awk -v from="$2" -v to="$3" -v names="${4:-}" -v us="$US" '
+BEGIN {
+	if (names != "")
+		while ((getline line < names) > 0)
+			relname[line] = 1
+}
 {
 	s = $0
 	if (match(s, /^[^ :][^:]*:[0-9]+:[0-9]+: /) || match(s, /^[^ :][^:]*:[0-9]+: /)) {
@@ -211,6 +210,7 @@ parse_diags() {
 	else next
 	if (substr(f, 1, 2) == "./") f = substr(f, 3)
 	if (from != "" && index(f, from) == 1) f = to substr(f, length(from) + 1)
+	else if (from != "" && (f in relname)) f = to f
 	n++
 	print n us f us l us k us m
 }' "$1"
@@ -391,11 +391,12 @@ run_kbuild() {
 		parse_annotations "$c" "$c" >>"$W/ann"
 	done
 	opts=$(options "$W/ann")
+	(cd "$scratch" && find . -type f | sed 's|^\./||') >"$W/names"
 	kbuild_make -C "$RUN_KDIR" M="$scratch" CC="$CC" \
 		KCFLAGS="$(plugin_flag) -fdiagnostics-plain-output -fno-diagnostics-show-caret $opts" \
 		>"$W/log" 2>&1
 	status=$?
-	parse_diags "$W/log" "$scratch/" "$d/" >"$W/diag"
+	parse_diags "$W/log" "$scratch/" "$d/" "$W/names" >"$W/diag"
 	judge "$d" "$status" "$W/ann" "$W/diag" "$W/log" build
 }
 
@@ -603,11 +604,24 @@ demo() {
 			echo "==== $d: expected to build clean${title:+ -- $title}"
 		fi
 		echo "\$ make -C $RUN_KDIR M=$scratch CC=$CC ${RUN_KBUILD_ARGS}KCFLAGS=\"$(plugin_flag)\""
+		(cd "$scratch" && find . -type f | sed 's|^\./||') >"$W/names"
 		kbuild_make -s --no-print-directory -C "$RUN_KDIR" M="$scratch" CC="$CC" \
 			KCFLAGS="$(plugin_flag)" >"$W/log" 2>&1
 		status=$?
-		awk -v from="$scratch/" -v to="$d/" '
+		# the module's files under the example's path, whether the compiler names them
+		# by the scratch path or (Linux 6.13 on, see parse_diags) relative to it
+		awk -v from="$scratch/" -v to="$d/" -v names="$W/names" '
+			BEGIN { while ((getline line < names) > 0) relname[line] = 1 }
 			/^Skipping BTF generation/ { next }
+			match($0, /^(In file included from |                 from )?[^ :]+:/) {
+				lead = ""
+				if (match($0, /^(In file included from |                 from )/))
+					lead = substr($0, 1, RLENGTH)
+				rest = substr($0, length(lead) + 1)
+				f = substr(rest, 1, index(rest, ":") - 1)
+				if (f in relname)
+					$0 = lead to rest
+			}
 			{ s = $0; out = ""
 			  while ((p = index(s, from)) > 0) { out = out substr(s, 1, p - 1) to; s = substr(s, p + length(from)) }
 			  print out s }' "$W/log"
@@ -731,7 +745,7 @@ RUN_CC=$CC
 RUN_PLUGIN=$PLUGIN
 RUN_KDIR=$KDIR
 RUN_KBUILD_ARGS=
-[ -n "$KDIR" ] && RUN_KBUILD_ARGS=$(kbuild_compat_args "$KDIR")
+[ -n "$KDIR" ] && RUN_KBUILD_ARGS=$(kbuild_compat_args "$KDIR" "$RUN_TMP")
 export RUN_CC RUN_PLUGIN RUN_KDIR RUN_TMP RUN_KBUILD_ARGS
 
 case $MODE in

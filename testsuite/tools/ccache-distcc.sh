@@ -89,12 +89,6 @@ if [ -z "$KDIR" ] || [ ! -f "$KDIR/Makefile" ]; then
 	finish
 fi
 
-# gcc-11 lacks -ftrivial-auto-var-init, which the Debian 6.1 configuration asks for
-KBUILD_COMPAT=
-if grep -q '^CONFIG_INIT_STACK_ALL_ZERO=y' "$KDIR/.config" 2>/dev/null &&
-	! $CC -Werror -ftrivial-auto-var-init=zero -x c -c -o /dev/null /dev/null >/dev/null 2>&1; then
-	KBUILD_COMPAT=CONFIG_INIT_STACK_ALL_ZERO=
-fi
 
 # ---- the tools, installed on demand
 have() { command -v "$1" >/dev/null 2>&1; }
@@ -129,6 +123,8 @@ else
 	T=$(mktemp -d "${TMPDIR:-/tmp}/errptr-ccd.XXXXXX") || exit 2
 fi
 chmod 755 "$T"
+# what a compiler older than the kernel's needs (gcc-11 and Debian 12's 6.1, ...)
+KBUILD_COMPAT=$(sh "$ROOT/testsuite/kbuild-compat.sh" "$CC" "$KDIR" "$T")
 DPID=
 stop_distccd() {	# the daemon we started, then its preforked children, by pid
 	[ -n "$DPID" ] || return 0

@@ -50,8 +50,11 @@ gate() {
 # ---- the baseline build
 module base
 build base || finish
+# (kbuild adds a unit of its own since Linux 6.10, .module-common.c: not counted)
 check "base: a log per unit (akfs_trace.c, file_hook.c, akfs_file.mod.c)" \
-	test "$(ls "$T/base/sarif" | wc -l)" = 3
+	sh -c "for u in akfs_trace.c file_hook.c akfs_file.mod.c; do
+		test \"\$(ls '$T/base/sarif' | grep -c \"^\$u\\.[0-9]*\\.sarif\$\")\" = 1 || exit 1
+	done"
 gate base sarif
 check "base: without a baseline the seed's finding is new (exit 1)" test $? = 1
 gate base --update sarif

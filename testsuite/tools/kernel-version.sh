@@ -25,7 +25,7 @@ build() {	# build KDIR OUT [ARGS]: the seed hook against KDIR, its diagnostics i
 	rm -rf "$T/mod"
 	mkdir -p "$T/mod" "$T/sarif"
 	cp "$top"/examples/seed-hook/*.c "$top"/examples/seed-hook/*.h "$top"/examples/seed-hook/Makefile "$T/mod/"
-	make -C "$kd" M="$T/mod" CC="$CC" $(sh "$top/testsuite/run.sh" --print-kbuild-args "$T" --cc "$CC" --kdir "$kd" 2>/dev/null) \
+	make -C "$kd" M="$T/mod" CC="$CC" $(sh "$top/testsuite/kbuild-compat.sh" "$CC" "$kd" "$T") \
 		KCFLAGS="-fplugin=$ERRPTR_PLUGIN -fplugin-arg-errptr-verbose -fplugin-arg-errptr-sarif=$T/sarif/%p.sarif $*" \
 		>"$out" 2>&1
 	return 0

@@ -78,19 +78,9 @@ kdir_ok() {
 	fi
 }
 
-# Make arguments that let a compiler older than the kernel's build modules against its
-# headers (as testsuite/run.sh does): Debian's 6.1 config has CONFIG_INIT_STACK_ALL_ZERO=y,
-# whose -ftrivial-auto-var-init=zero gcc-11 rejects; it only initialises stack variables.
-kbuild_compat_args() {
-	for v in ZERO PATTERN; do
-		lc=$(echo $v | tr A-Z a-z)
-		if grep -q "^CONFIG_INIT_STACK_ALL_$v=y" "$KDIR/.config" 2>/dev/null &&
-			! $CC -Werror -ftrivial-auto-var-init=$lc -x c -c -o /dev/null /dev/null >/dev/null 2>&1; then
-			printf '%s ' "CONFIG_INIT_STACK_ALL_$v="
-		fi
-	done
-}
-KBUILD_COMPAT=$(kbuild_compat_args)
+# Make arguments that let a compiler older than the one the kernel was configured with
+# build modules against its headers, as testsuite/run.sh passes them: kbuild-compat.sh.
+KBUILD_COMPAT=$(sh "$top/testsuite/kbuild-compat.sh" "$CC" "$KDIR" "$T")
 
 # kbuild DIR KCFLAGS...: build the module in DIR with the plugin; output in DIR/build.log
 kbuild() {

@@ -206,11 +206,8 @@ EXPORT_SYMBOL_GPL(errptr_hook_open);
 MODULE_LICENSE("GPL");
 C
 echo 'obj-m := hook.o' >"$T/kmod/Makefile"
-# gcc-11 lacks -ftrivial-auto-var-init, which Debian's 6.1 config asks for
-compat=
-$CC -Werror -ftrivial-auto-var-init=zero -x c -c -o /dev/null /dev/null >/dev/null 2>&1 ||
-	compat=CONFIG_INIT_STACK_ALL_ZERO=
-make -C "$KDIR" M="$T/kmod" CC="$CC" $compat KCFLAGS="-fplugin=$ERRPTR_PLUGIN -fplugin-arg-errptr-rules-dir=$T/krd -fdiagnostics-plain-output -fno-diagnostics-show-caret" modules >"$T/kout" 2>&1
+KBUILD_COMPAT=$(sh "$top/testsuite/kbuild-compat.sh" "$CC" "$KDIR" "$T")
+make -C "$KDIR" M="$T/kmod" CC="$CC" $KBUILD_COMPAT KCFLAGS="-fplugin=$ERRPTR_PLUGIN -fplugin-arg-errptr-rules-dir=$T/krd -fdiagnostics-plain-output -fno-diagnostics-show-caret" modules >"$T/kout" 2>&1
 check "kbuild module: the hook of filp_open is flagged through the index" \
 	has "$T/kout" "hook\.c:11:24: error: 'errptr_hook_open' returns NULL here, but it stands in for 'filp_open', whose callers test the result only with IS_ERR\(\) \[errptr-null-return\]"
 check "with the sample caller the index holds" has "$T/kout" "e\.g\. 'file_open_user' at open\.c:11"

@@ -6,6 +6,8 @@
   sarif-check.py weird LOG SRCROOT RELPATH  escaping of an odd path and a non-UTF-8 message
   sarif-check.py gccjson DIAGS LOG          GCC's -fdiagnostics-format=json output carries
                                             every finding of LOG with its notes and path
+  sarif-check.py gccsarif GCCLOG LOG [named]  so does GCC's own SARIF output (GCC 13 on;
+                                            named: each path event names its function)
   sarif-check.py get LOG WHAT               print fingerprints|lines|target|success|results|states
 
 Exit status 0 when the check holds; otherwise the reasons are printed on stderr.
@@ -87,10 +89,18 @@ def cmd_seed(log_path, source, *checks):
         if not r.get('shortDescription', {}).get('text'):
             bad('rule %s has no shortDescription' % r.get('id'))
     src = source.encode()
-    targets = [a['location']['uri'] for a in run.get('artifacts', [])
+    # The unit's location: relative to %SRCROOT% (the compiler's working directory) when
+    # the source is below it - kbuild builds an external module from its own directory
+    # since Linux 6.13 - else a file:// URI (before 6.13, from the kernel's directory).
+    root = run.get('originalUriBaseIds', {}).get('%SRCROOT%', {}).get('uri', '')
+    if root and file_uri(src).startswith(root):
+        want_loc = {'uri': file_uri(src)[len(root):], 'uriBaseId': '%SRCROOT%'}
+    else:
+        want_loc = {'uri': file_uri(src)}
+    targets = [a['location'] for a in run.get('artifacts', [])
                if 'analysisTarget' in a.get('roles', [])]
-    if targets != [file_uri(src)]:
-        bad('analysisTarget is %r, expected %r' % (targets, file_uri(src)))
+    if targets != [want_loc]:
+        bad('analysisTarget is %r, expected %r' % (targets, want_loc))
     inv = run.get('invocations', [{}])[0]
     if inv.get('executionSuccessful') is not True:
         bad('executionSuccessful is %r' % inv.get('executionSuccessful'))
@@ -109,9 +119,10 @@ def cmd_seed(log_path, source, *checks):
         bad('message is %r' % text)
     loc = r['locations'][0]
     pl = loc['physicalLocation']
-    if pl['artifactLocation'].get('uri') != file_uri(src) or 'uriBaseId' in pl['artifactLocation']:
-        bad('location is %r (the source is outside the working directory: file:// URI)'
-            % pl['artifactLocation'])
+    if pl['artifactLocation'] != want_loc:
+        bad('location is %r, expected %r (%s)' % (pl['artifactLocation'], want_loc,
+            'below the working directory: relative to %SRCROOT%' if 'uriBaseId' in want_loc
+            else 'outside the working directory: file:// URI'))
     with open(source, 'rb') as f:
         lines = f.read().split(b'\n')
     want_line = next(i + 1 for i, l in enumerate(lines) if b'assert_error(try_module_get' in l)
@@ -232,6 +243,64 @@ def cmd_gccjson(diags_path, log_path):
         bad('the test needs findings with notes (%d) and a path (%d)' % (seen_notes, seen_path))
 
 
+def cmd_gccsarif(gcc_path, log_path, named='no'):
+    """GCC's own SARIF output (-fdiagnostics-format=sarif-*, GCC 13 on; the only
+    machine-readable format since GCC 16 removed json) against errptr's log: each
+    finding with its notes (relatedLocations) and its path (codeFlows, each event
+    in a named function when NAMED is "named": GCC 15 on)."""
+    gruns = load(gcc_path).get('runs') or [{}]
+    gresults = gruns[0].get('results', [])
+    run = run_of(load(log_path))
+    results = run.get('results', [])
+    if not results:
+        bad('the SARIF log has no result')
+
+    def line_of(loc):
+        return loc['physicalLocation']['region']['startLine']
+    seen_notes = seen_path = 0
+    for r in results:
+        text = r['message']['text'] + ' [' + r['ruleId'] + ']'
+        region = r['locations'][0]['physicalLocation']['region']
+        matches = [g for g in gresults if g.get('message', {}).get('text') == text
+                   and line_of(g['locations'][0]) == region['startLine']]
+        if len(matches) != 1:
+            bad('%d GCC SARIF results for %r at line %d' % (len(matches), text, region['startLine']))
+            continue
+        g = matches[0]
+        if g.get('level') != r.get('level'):
+            bad('GCC level %r, errptr level %r' % (g.get('level'), r.get('level')))
+        # (no column: GCC's SARIF counts a tab as the columns it is displayed in)
+        notes = [(n['message']['text'], line_of(n)) for n in g.get('relatedLocations', [])
+                 if 'message' in n]
+        related = [(n['message']['text'], line_of(n)) for n in r.get('relatedLocations', [])]
+        if notes != related:
+            bad('notes differ:\n  GCC    %r\n  errptr %r' % (notes, related))
+        seen_notes += len(notes)
+
+        def flow(res, named):
+            out = []
+            for cf in res.get('codeFlows', []):
+                for tf in cf['threadFlows']:
+                    for l in tf['locations']:
+                        loc = l['location']
+                        out.append((loc['message']['text'], line_of(loc)))
+                        if named and not any(ll.get('fullyQualifiedName') or ll.get('name')
+                                             for ll in loc.get('logicalLocations', [])):
+                            bad('GCC path event %r names no function' % loc['message']['text'])
+            return out
+        events = flow(g, named == 'named')
+        flows = flow(r, False)
+        if events != flows:
+            bad('path differs:\n  GCC    %r\n  errptr %r' % (events, flows))
+        seen_path += len(events) >= 2
+    tagged = [g for g in gresults
+              if re.search(r'\[errptr-[a-z-]+\]$', g.get('message', {}).get('text', ''))]
+    if len(tagged) != len(results):
+        bad('%d errptr results in GCC SARIF, %d in errptr\'s' % (len(tagged), len(results)))
+    if not seen_notes or not seen_path:
+        bad('the test needs findings with notes (%d) and a path (%d)' % (seen_notes, seen_path))
+
+
 def cmd_get(log_path, what):
     run = run_of(load(log_path))
     if what == 'target':
@@ -258,7 +327,7 @@ def main():
     if len(sys.argv) < 3:
         sys.exit(__doc__)
     commands = {'validate': cmd_validate, 'seed': cmd_seed, 'weird': cmd_weird,
-                'gccjson': cmd_gccjson, 'get': cmd_get}
+                'gccjson': cmd_gccjson, 'gccsarif': cmd_gccsarif, 'get': cmd_get}
     cmd = commands.get(sys.argv[1])
     if not cmd:
         sys.exit(__doc__)

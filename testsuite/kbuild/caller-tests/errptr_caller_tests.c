@@ -5,6 +5,7 @@
  * kernel's own inlines and macros.  Never loaded: it only has to compile.
  */
 #include <linux/module.h>
+#include <linux/version.h>
 #include <linux/err.h>
 #include <linux/slab.h>
 #include <linux/fs.h>
@@ -88,7 +89,11 @@ static int ect_start(struct ect_priv *priv)
 
 static int ect_class(struct ect_priv *priv)
 {
+#if LINUX_VERSION_CODE >= KERNEL_VERSION(6, 4, 0)	/* class_create() lost its owner */
+	struct class *cls = class_create("ect");
+#else
 	struct class *cls = class_create(THIS_MODULE, "ect");
+#endif
 
 	if (cls == NULL) /* { dg-warning "'class_create' returns ERR_PTR\(\) on failure, never NULL; this test misses the error \[errptr-null-check-on-err\]" } */
 		return -ENOMEM;

@@ -9,6 +9,13 @@
 #include <linux/fs.h>
 #include <linux/module.h>
 
+/* Declared: kbuild warns about a global function without a prototype
+ * (-Wmissing-prototypes, on by default since Linux 6.8). */
+int learned_bad_inode(struct super_block *sb);
+struct inode *learned_good_inode(struct super_block *sb);
+int learned_bad_dentry(struct dentry *parent);
+int learned_good_dentry(struct dentry *parent);
+
 /* alloc_anon_inode() fails with ERR_PTR(), never NULL (learned from
  * fs/libfs.c and its callers in fs/aio.c and others). */
 int learned_bad_inode(struct super_block *sb)
