@@ -329,6 +329,39 @@ needs_no_test(const gimple *call)
 	return c->learned && c->callers != CALLERS_IS_ERR && c->callers != CALLERS_IS_ERR_OR_NULL;
 }
 
+/* Is the error code of ROOT compared with a constant ("if (PTR_ERR(err)
+ * == -ENOMEM) return;") in a block that dominates BB?  The author looked
+ * at the error it may be, and the comparison says which ones the function
+ * can return (kernel/trace/trace.c tracing_log_err(): -ENOMEM is
+ * get_tracing_log_err()'s only one) - more than errptr knows. */
+static bool
+error_code_compared(tree root, basic_block bb)
+{
+	if (!root || TREE_CODE(root) != SSA_NAME)
+		return false;
+	imm_use_iterator it;
+	use_operand_p use_p;
+	FOR_EACH_IMM_USE_FAST(use_p, it, root) {
+		gimple *call = USE_STMT(use_p);
+		if (!is_gimple_call(call) || api_of_call(call) != API_PTR_ERR)
+			continue;
+		tree code = gimple_call_lhs(call);
+		if (!code || TREE_CODE(code) != SSA_NAME)
+			continue;
+		imm_use_iterator it2;
+		use_operand_p use2;
+		FOR_EACH_IMM_USE_FAST(use2, it2, code) {
+			gcond *cond = dyn_cast<gcond *>(USE_STMT(use2));
+			if (cond && TREE_CODE(gimple_cond_rhs(cond)) == INTEGER_CST &&
+			    !integer_zerop(gimple_cond_rhs(cond)) &&
+			    gimple_bb(cond) != bb &&	/* a condition ends its block: after a use there */
+			    dominated_by_p(CDI_DOMINATORS, bb, gimple_bb(cond)))
+				return true;
+		}
+	}
+	return false;
+}
+
 static void
 on_use(const struct use *u, void *)
 {
@@ -363,6 +396,8 @@ on_use(const struct use *u, void *)
 		return;
 	struct candidate c;
 	memset(&c, 0, sizeof(c));
+	if (error_code_compared(root, bb))
+		return;
 	if (!find_witness(root, bb, &c.w))
 		return;
 	if (c.w.null_test && check_severity[CHECK_NULL_CHECK_ON_ERR] != SEV_OFF)

@@ -434,3 +434,26 @@ int n_silenced(int id)
 
 	return p->x;	/* errptr-ignore(err-ptr-deref): thing_get() cannot fail for ids < 8 here */
 }
+
+/* NEGATIVE: the error code compared: the author knows which errors the
+   callee returns (kernel/trace/trace.c: "if (PTR_ERR(err) == -ENOMEM)
+   return;", -ENOMEM get_tracing_log_err()'s only one) */
+int n_error_code_compared(int id)
+{
+	struct thing *p = thing_get(id);
+
+	if (PTR_ERR(p) == -ENOMEM)
+		return -ENOMEM;
+	return p->x;	/* { dg-bogus "errptr" } */
+}
+
+/* POSITIVE look-alike: the code compared after the use */
+int p_error_code_late(int id)
+{
+	struct thing *p = thing_get(id);
+	int x = p->x;	/* { dg-warning "'p' is dereferenced here, but it may be an error pointer from 'thing_get\(\)'" } */
+
+	if (PTR_ERR(p) == -ENOMEM)
+		return -ENOMEM;
+	return x;
+}
