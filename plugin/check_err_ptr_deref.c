@@ -330,7 +330,9 @@ needs_no_test(const gimple *call)
 }
 
 /* Is the error code of ROOT compared with a constant ("if (PTR_ERR(err)
- * == -ENOMEM) return;") in a block that dominates BB?  The author looked
+ * == -ENOMEM) return;"), or ROOT with an error pointer ("if (specs ==
+ * ERR_PTR(-EINVAL))", drivers/i2c/busses/i2c-stm32f7.c), in a block that
+ * dominates BB?  The author looked
  * at the error it may be, and the comparison says which ones the function
  * can return (kernel/trace/trace.c tracing_log_err(): -ENOMEM is
  * get_tracing_log_err()'s only one) - more than errptr knows. */
@@ -342,6 +344,11 @@ error_code_compared(tree root, basic_block bb)
 	imm_use_iterator it;
 	use_operand_p use_p;
 	FOR_EACH_IMM_USE_FAST(use_p, it, root) {
+		/* "if (specs == ERR_PTR(-EINVAL))": the one error it can be */
+		gcond *eq = dyn_cast<gcond *>(USE_STMT(use_p));
+		if (eq && (written_err_ptr(gimple_cond_lhs(eq)) || written_err_ptr(gimple_cond_rhs(eq))) &&
+		    gimple_bb(eq) != bb && dominated_by_p(CDI_DOMINATORS, bb, gimple_bb(eq)))
+			return true;
 		gimple *call = USE_STMT(use_p);
 		if (!is_gimple_call(call) || api_of_call(call) != API_PTR_ERR)
 			continue;

@@ -457,3 +457,13 @@ int p_error_code_late(int id)
 		return -ENOMEM;
 	return x;
 }
+
+/* NEGATIVE: compared with the one error pointer the callee returns */
+int n_error_pointer_compared(int id)
+{
+	struct thing *p = thing_get(id);
+
+	if (p == ERR_PTR(-EINVAL))
+		return -EINVAL;
+	return p->x;	/* { dg-bogus "errptr" } */
+}
