@@ -157,10 +157,13 @@ uses_call_accepts(const gimple *call, unsigned argno, unsigned *known)
 		return all;	/* an unknown target: nothing to say */
 	if (fndecl_built_in_p(callee))
 		return all;
-	unsigned listed;
-	if (DECL_NAME(callee) && listed_accepts(IDENTIFIER_POINTER(DECL_NAME(callee)), &listed))
-		return listed;
+	/* the body at hand beats the list ("clk_" takes NULL, not an error
+	 * pointer; drivers/clk/clk.c's clk_hw_create_clk() tests
+	 * IS_ERR_OR_NULL(hw) first, to be chained to the lookups) */
 	const struct param_info *pi = param_info_of(callee);
+	unsigned listed;
+	if (!pi && DECL_NAME(callee) && listed_accepts(IDENTIFIER_POINTER(DECL_NAME(callee)), &listed))
+		return listed;
 	if (pi) {
 		if (argno >= MAX_PARAMS)
 			return all;

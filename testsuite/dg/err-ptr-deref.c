@@ -467,3 +467,31 @@ int n_error_pointer_compared(int id)
 		return -EINVAL;
 	return p->x;	/* { dg-bogus "errptr" } */
 }
+
+/* NEGATIVE: a function of this file that tests its parameter first takes
+   an error pointer, whatever the name list says of its prefix (clk_hw_:
+   drivers/clk/clk.c clk_hw_create_clk(), chained to the lookups) */
+static int clk_hw_chain(struct thing *t)
+{
+	if (IS_ERR_OR_NULL(t))
+		return t ? PTR_ERR(t) : -ENOENT;
+	return t->x;
+}
+
+int n_body_beats_list(int id)
+{
+	return clk_hw_chain(thing_get(id));	/* { dg-bogus "errptr" } */
+}
+
+/* POSITIVE look-alike: the same prefix, a body that dereferences */
+static int clk_hw_peek(struct thing *t)
+{
+	return t->x;
+}
+
+int p_body_derefs(int id)
+{
+	struct thing *t = thing_get(id);
+
+	return clk_hw_peek(t);	/* { dg-warning "'t' is passed to 'clk_hw_peek', which does not accept an error pointer" } */
+}
