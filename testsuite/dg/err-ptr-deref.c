@@ -13,7 +13,7 @@
    arithmetic and comparisons, the shapes other checks report at the test
    (null-check-on-err, mixed-use), and a silenced site.  */
 /* { dg-do compile } */
-/* { dg-options "-fplugin-arg-errptr-rules=${srcdir}/err-ptr-deref.rules" } */
+/* { dg-options "-fplugin-arg-errptr-rules=${srcdir}/err-ptr-deref.rules -fplugin-arg-errptr-err-ptr-deref=warning" } */
 
 #include "kernel-min.h"
 
