@@ -59,7 +59,11 @@ Dir::Cache "$APTDIR";
 Dir::Cache::Archives "$APTDIR/archives";
 Dir::Cache::pkgcache "";
 Dir::Cache::srcpkgcache "";
+Acquire::Check-Valid-Until "false";
 CONF
+	# Check-Valid-Until off: a mirror that is a snapshot serves Release files past their
+	# Valid-Until date (testing's expires within a week), and one expired suite fails the
+	# whole update; the signatures are still checked.
 	say "fetching Debian's $name (private apt configuration $APTDIR/apt.conf, mirror $mirror)"
 	APT_CONFIG=$APTDIR/apt.conf apt-get -q update >"$APTDIR/update.log" 2>&1 ||
 		die "apt-get update failed; see $APTDIR/update.log"
