@@ -340,9 +340,9 @@ BENCH_DIR ?= fs
 BENCH_RUNS ?= 5
 BENCH_FILES ?= 60
 bench: all ksrc
-	@test -f '$(BENCH_TREE)/.config' || $(MAKE) -s -C '$(KSRC)' O='$(BENCH_TREE)' CC='$(CC)' defconfig
+	@test -f '$(BENCH_TREE)/.config' || $(MAKE) -s -C '$(KSRC)' O='$(BENCH_TREE)' CC='$(CC)' HOSTCC='$(CC)' defconfig
 	@echo "bench: building $(BENCH_DIR)/ of a defconfig tree once, plainly ($(BENCH_TREE))"
-	@$(MAKE) -s -C '$(KSRC)' O='$(BENCH_TREE)' CC='$(CC)' -j$(LEARN_JOBS) $(BENCH_DIR)/ \
+	@$(MAKE) -s -C '$(KSRC)' O='$(BENCH_TREE)' CC='$(CC)' HOSTCC='$(CC)' -j$(LEARN_JOBS) $(BENCH_DIR)/ \
 		> '$(BENCH_TREE)/bench-build.log' 2>&1 || { tail -20 '$(BENCH_TREE)/bench-build.log'; exit 1; }
 	sh scripts/bench.sh -r $(BENCH_RUNS) -f $(BENCH_FILES) -p $(CURDIR)/$(LOADER_SO) \
 		'$(BENCH_TREE)' $(BENCH_DIR)

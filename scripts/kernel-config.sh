@@ -11,12 +11,12 @@ set -u
 [ $# -eq 4 ] || { echo "usage: $0 KSRC OUT KCC LOG" >&2; exit 2; }
 ksrc=$1 out=$2 kcc=$3 log=$4
 {
-	make -C "$ksrc" O="$out" CC="$kcc" allmodconfig &&
+	make -C "$ksrc" O="$out" CC="$kcc" HOSTCC="$kcc" allmodconfig &&
 	"$ksrc/scripts/config" --file "$out/.config" \
 		-d KASAN -d UBSAN -d KCOV -d GCOV_KERNEL -d GCC_PLUGINS -d WERROR \
 		-d DEBUG_INFO -d DEBUG_INFO_DWARF_TOOLCHAIN_DEFAULT -d DEBUG_INFO_DWARF4 \
 		-d DEBUG_INFO_DWARF5 -d DEBUG_INFO_BTF -e DEBUG_INFO_NONE &&
-	make -C "$ksrc" O="$out" CC="$kcc" olddefconfig
+	make -C "$ksrc" O="$out" CC="$kcc" HOSTCC="$kcc" olddefconfig
 } >"$log" 2>&1 || { echo "kernel-config: configuration of $out failed; see $log" >&2; exit 1; }
 for opt in KASAN UBSAN KCOV GCOV_KERNEL GCC_PLUGINS WERROR DEBUG_INFO; do
 	if grep -q "^CONFIG_$opt=y" "$out/.config"; then

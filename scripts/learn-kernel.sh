@@ -77,7 +77,7 @@ mkdir -p "$KBUILD_OUT" || die "cannot create $KBUILD_OUT"
 KBUILD_OUT=$(cd "$KBUILD_OUT" && pwd)
 state=$KBUILD_OUT/.errptr-learn
 mkdir -p "$state" "$(dirname "$LEARNED")" || exit 1
-kmake() { make -C "$KSRC" O="$KBUILD_OUT" CC="$BUILD_CC" "$@"; }
+kmake() { make -C "$KSRC" O="$KBUILD_OUT" CC="$BUILD_CC" HOSTCC="$KCC" "$@"; }
 start=$(now)
 
 # ---- the rules used while learning: the hand-written ones only.  Learned rules of an

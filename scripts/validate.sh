@@ -79,7 +79,7 @@ REPORT=$(cd "$REPORT" && pwd)
 PLUGIN=$(cd "$(dirname "$PLUGIN")" && pwd)/$(basename "$PLUGIN")
 state=$VALIDATE_OUT/.errptr-validate
 mkdir -p "$state" || exit 1
-kmake() { make -C "$KSRC" O="$VALIDATE_OUT" CC="${BUILD_CC:-$KCC}" "$@"; }
+kmake() { make -C "$KSRC" O="$VALIDATE_OUT" CC="${BUILD_CC:-$KCC}" HOSTCC="$KCC" "$@"; }
 start=$(now)
 
 # ---- configuration (once)
