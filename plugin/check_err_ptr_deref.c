@@ -284,16 +284,6 @@ static struct {
 	size_t n, cap;
 } cur;
 
-static bool
-location_before(location_t a, location_t b)
-{
-	expanded_location xa = expand_location(user_location(a));
-	expanded_location xb = expand_location(user_location(b));
-	if (xa.line != xb.line)
-		return xa.line < xb.line;
-	return xa.column < xb.column;
-}
-
 static void
 add_candidate(const struct candidate *c)
 {

@@ -101,16 +101,6 @@ find_test(tree root, basic_block bb, unsigned handled, unsigned slip, basic_bloc
 	return false;
 }
 
-static bool
-location_before(location_t a, location_t b)
-{
-	expanded_location xa = expand_location(user_location(a));
-	expanded_location xb = expand_location(user_location(b));
-	if (xa.line != xb.line)
-		return xa.line < xb.line;
-	return xa.column < xb.column;
-}
-
 static void
 add_candidate(struct scan *sc, const struct candidate *c)
 {

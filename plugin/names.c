@@ -65,6 +65,16 @@ call_written_name(location_t loc, const char *name)
 	return m && spelt_as(loc, name) ? m : name;
 }
 
+bool
+location_before(location_t a, location_t b)
+{
+	expanded_location xa = expand_location(user_location(a));
+	expanded_location xb = expand_location(user_location(b));
+	if (xa.line != xb.line)
+		return xa.line < xb.line;
+	return xa.column < xb.column;
+}
+
 const char *
 location_text(location_t loc, char *buf, size_t size)
 {

@@ -20,6 +20,8 @@ const char *macro_written_at(location_t loc);
 /* How to name the call at LOC of a function named NAME in a message: the
  * macro written there, or NAME. */
 const char *call_written_name(location_t loc, const char *name);
+/* Does A come before B in the source as the user wrote it (line, then column)? */
+bool location_before(location_t a, location_t b);
 /* "PATH:LINE" of LOC's user location, into BUF. */
 const char *location_text(location_t loc, char *buf, size_t size);
 /* A declaration's name, "<anonymous>" if it has none. */
