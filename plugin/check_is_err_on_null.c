@@ -222,20 +222,8 @@ report_is_err(function *fn, location_t loc, bool is_call, gimple *src, const cha
 static basic_block
 not_err_side(basic_block bb, tree root)
 {
-	struct value_test t;
-	if (!value_block_test(bb, &t, NULL) || t.root != root ||
-	    (t.kinds != VK_ERR && t.kinds != (VK_NULL | VK_VALID)))
-		return bb;
-	bool want_true = t.kinds != VK_ERR;
-	edge e;
-	edge_iterator ei;
-	FOR_EACH_EDGE(e, ei, bb->succs) {
-		if (!(e->flags & (EDGE_TRUE_VALUE | EDGE_FALSE_VALUE)))
-			continue;
-		if (((e->flags & EDGE_TRUE_VALUE) != 0) == want_true)
-			return e->dest;
-	}
-	return bb;
+	edge e = value_test_side(bb, root, false);
+	return e ? e->dest : bb;
 }
 
 /* ARG is what an IS_ERR() test at LOC in BB tests. */

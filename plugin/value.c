@@ -952,24 +952,31 @@ value_join_edge(edge e, basic_block bb, tree self)
 
 /* ---- what the failure side of a test does with the value ---------------- */
 
-/* Where the ERR side of the test ending BB on ROOT starts, or NULL. */
-static basic_block
-err_side(basic_block bb, tree root)
+edge
+value_test_side(basic_block bb, tree root, bool err)
 {
 	struct value_test t;
 	if (!value_block_test(bb, &t, NULL) || t.root != root ||
 	    (t.kinds != VK_ERR && t.kinds != (VK_NULL | VK_VALID)))
 		return NULL;
-	bool want_true = t.kinds == VK_ERR;
+	bool want_true = (t.kinds == VK_ERR) == err;
 	edge e;
 	edge_iterator ei;
 	FOR_EACH_EDGE(e, ei, bb->succs) {
 		if (!(e->flags & (EDGE_TRUE_VALUE | EDGE_FALSE_VALUE)))
 			continue;
 		if (((e->flags & EDGE_TRUE_VALUE) != 0) == want_true)
-			return single_pred_p(e->dest) ? e->dest : NULL;
+			return e;
 	}
 	return NULL;
+}
+
+/* Where the ERR side of the test ending BB on ROOT starts, or NULL. */
+static basic_block
+err_side(basic_block bb, tree root)
+{
+	edge e = value_test_side(bb, root, true);
+	return e && single_pred_p(e->dest) ? e->dest : NULL;
 }
 
 /* The PTR_ERR() or ERR_CAST() of ROOT on the ERR side of the test ending

@@ -63,5 +63,9 @@ bool value_nearest_test(function *fn, tree root, basic_block bb, unsigned want, 
  * test ending BB ("if (IS_ERR(p)) return PTR_ERR(p);"), or NULL: a fix that
  * lets NULL take that side must change it too (PTR_ERR(NULL) is 0). */
 gimple *value_errno_use_on_err_side(function *fn, basic_block bb, tree root);
+/* When the test ending BB is an IS_ERR()-shaped test of ROOT (IS_ERR(), or
+ * IS_ERR_OR_NULL() negated), the edge of its ERR side (ERR true) or of its
+ * other side; else NULL. */
+edge value_test_side(basic_block bb, tree root, bool err);
 
 #endif /* ERRPTR_VALUE_H */
