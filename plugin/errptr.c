@@ -22,7 +22,7 @@ int plugin_is_GPL_compatible;
 #define ERRPTR_STR_(x) #x
 #define ERRPTR_STR(x) ERRPTR_STR_(x)
 extern const char errptr_built_for[];
-__attribute__((used)) const char errptr_built_for[] =
+__attribute__((used, section(".errptr_built_for"))) const char errptr_built_for[] =
 	"errptr-built-for-gcc=" ERRPTR_STR(GCCPLUGIN_VERSION_MAJOR) "." ERRPTR_STR(
 		GCCPLUGIN_VERSION_MINOR) "." ERRPTR_STR(GCCPLUGIN_VERSION_PATCHLEVEL);
 

@@ -12,18 +12,22 @@
  * A build for another GCC (copied from another machine, or left from before
  * a compiler upgrade) would fail in dlopen() on a symbol that GCC renamed,
  * or be refused by its own version check: the loader reads the GCC version
- * the build was made for from the file first (errptr.c, errptr_built_for)
- * and refuses a different one in one line.  Its refusals go through the
+ * the build was made for from the file first (errptr.c, errptr_built_for,
+ * in a section of its own) and refuses a different one in one line.  Its refusals go through the
  * compiler's own error(), found by name, so that GCC does not add a second
  * line ("failed to initialize plugin"); without it, stderr and status 1.
  */
-#define _GNU_SOURCE	/* memmem */
 #include <dlfcn.h>
+#include <elf.h>
+#include <fcntl.h>
 #include <limits.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
+
+/* The section errptr.c puts its errptr_built_for marker in. */
+#define ERRPTR_BUILT_FOR_SECTION ".errptr_built_for"
 
 struct plugin_argument;
 
@@ -67,37 +71,55 @@ refuse(const char *msg)
 }
 
 /* The GCC version PATH was built for ("14.2.0"), from the marker errptr.c
- * puts in it, into OUT; 0 when the file has no marker (an older build). */
+ * puts in its own section (ERRPTR_BUILT_FOR_SECTION), into OUT; 0 when the
+ * file has no such section (an older build, or not a native ELF file).
+ * Only the ELF header, the section headers, their names and that section are
+ * read: the build is 4 MB with its debug information, and reading all of it
+ * was most of what the plugin cost a small unit. */
 static int
 built_for(const char *path, char *out, size_t size)
 {
 	static const char marker[] = "errptr-built-for-gcc=";
-	FILE *f = fopen(path, "rb");
-	char *buf;
-	long len;
-	int found = 0;
+	Elf64_Ehdr eh;
+	Elf64_Shdr *sh = NULL;
+	char *names = NULL, *sec = NULL;
+	int fd = open(path, O_RDONLY | O_CLOEXEC), found = 0;
 
-	if (!f)
+	if (fd < 0)
 		return 0;
-	if (fseek(f, 0, SEEK_END) != 0 || (len = ftell(f)) <= 0 || fseek(f, 0, SEEK_SET) != 0 ||
-	    !(buf = malloc(len))) {
-		fclose(f);
-		return 0;
-	}
-	if (fread(buf, 1, len, f) == (size_t)len) {
-		const char *m = memmem(buf, len, marker, sizeof(marker) - 1);
-		if (m) {
-			const char *v = m + sizeof(marker) - 1;
-			size_t n = 0;
-			while (v + n < buf + len && v[n] && n + 1 < size)
-				n++;
-			memcpy(out, v, n);
-			out[n] = 0;
+	if (pread(fd, &eh, sizeof(eh), 0) != (ssize_t)sizeof(eh) ||
+	    memcmp(eh.e_ident, ELFMAG, SELFMAG) != 0 || eh.e_ident[EI_CLASS] != ELFCLASS64 ||
+	    eh.e_shentsize != sizeof(Elf64_Shdr) || eh.e_shnum == 0 || eh.e_shstrndx >= eh.e_shnum)
+		goto out;
+	sh = malloc(eh.e_shnum * sizeof(*sh));
+	if (!sh || pread(fd, sh, eh.e_shnum * sizeof(*sh), eh.e_shoff) !=
+			   (ssize_t)(eh.e_shnum * sizeof(*sh)))
+		goto out;
+	Elf64_Shdr *strs = &sh[eh.e_shstrndx];
+	names = malloc(strs->sh_size + 1);
+	if (!names || pread(fd, names, strs->sh_size, strs->sh_offset) != (ssize_t)strs->sh_size)
+		goto out;
+	names[strs->sh_size] = 0;
+	for (int i = 0; i < eh.e_shnum; i++) {
+		if (sh[i].sh_name >= strs->sh_size ||
+		    strcmp(names + sh[i].sh_name, ERRPTR_BUILT_FOR_SECTION) != 0)
+			continue;
+		if (sh[i].sh_size <= sizeof(marker) - 1 || sh[i].sh_size > 256 ||
+		    !(sec = malloc(sh[i].sh_size + 1)) ||
+		    pread(fd, sec, sh[i].sh_size, sh[i].sh_offset) != (ssize_t)sh[i].sh_size)
+			break;
+		sec[sh[i].sh_size] = 0;
+		if (strncmp(sec, marker, sizeof(marker) - 1) == 0) {
+			snprintf(out, size, "%s", sec + sizeof(marker) - 1);
 			found = 1;
 		}
+		break;
 	}
-	free(buf);
-	fclose(f);
+out:
+	free(sec);
+	free(names);
+	free(sh);
+	close(fd);
 	return found;
 }
 
