@@ -10,8 +10,12 @@
  * rules/learned/X.cdb exists, contracts.c opens it here instead of reading
  * learned/X.rules; a name that misses the rules in memory (hand-written and
  * user rules, which therefore always win) is looked up in the mmap'd index
- * and only its line is parsed, by contracts.c's own parser.  Results, found
- * or not, are kept for the rest of the unit.
+ * (tinycdb's cdb_find: no system call per lookup; only the pages a lookup
+ * touches are read, and they are the page cache's, shared by every compiler
+ * of a build) and only its line is parsed, by contracts.c's own parser.
+ * Results, found or not, are kept for the rest of the unit.  errptr-merge
+ * writes an index beside it and renames it into place, so the file mapped
+ * here is never rewritten under a running compiler.
  *
  * A file that is not an index, or that turns out corrupt during a lookup,
  * gives one error naming it (the compilation fails, as for a bad rules
@@ -35,6 +39,7 @@ struct index {
 	char *path;
 	char *rules;		/* the rules file it indexes, for messages */
 	int fd;
+	struct cdb db;		/* the file, mapped */
 	bool broken;
 	char buf[MAX_VALUE + 1];	/* the value last found */
 	unsigned dlen;
@@ -91,12 +96,7 @@ rules_index_open(const char *path)
 		free(ix.path);
 		return false;
 	}
-	/* cdb_init checks the size and mmaps the file, only to check its
-	 * header here; lookups then read() the few records they need (a
-	 * mapping would put the whole index in every compiler's RSS, and an
-	 * index rewritten in place under a running build would be a SIGBUS
-	 * instead of a read that fails). */
-	struct cdb db;
+	struct cdb &db = ix.db;
 	if (cdb_init(&db, ix.fd) != 0) {
 		error("%s: not a rules index (too short or unreadable: %s); rebuild it with "
 		      "'make rules' or remove it [errptr-rules]", path, xstrerror(errno));
@@ -153,7 +153,6 @@ rules_index_open(const char *path)
 		free(ix.path);
 		return false;
 	}
-	cdb_free(&db);
 
 	/* keep them in path order, like the rules files */
 	indexes = XRESIZEVEC(struct index, indexes, nindexes + 1);
@@ -178,11 +177,13 @@ find(const char *key)
 		struct index *ix = &indexes[i];
 		if (ix->broken)
 			continue;
-		unsigned dlen;
-		int r = cdb_seek(ix->fd, key, strlen(key), &dlen);
+		int r = cdb_find(&ix->db, key, strlen(key));
 		if (r > 0) {
-			if (dlen > MAX_VALUE || cdb_bread(ix->fd, ix->buf, dlen) < 0)
+			unsigned dlen = cdb_datalen(&ix->db);
+			if (dlen > MAX_VALUE)
 				r = -1;
+			else
+				memcpy(ix->buf, cdb_getdata(&ix->db), dlen);
 			ix->dlen = dlen;
 		}
 		if (r < 0) {
