@@ -106,7 +106,7 @@ KCFLAGS=
 # ---- configuration (once)
 if [ ! -f "$state/config.done" ]; then
 	say "configuring $KBUILD_OUT (allmodconfig; see $state/config.log)"
-	sh "$top/scripts/kernel-config.sh" "$KSRC" "$KBUILD_OUT" "$BUILD_CC" "$state/config.log" || exit 1
+	sh "$top/scripts/kernel-config.sh" "$KSRC" "$KBUILD_OUT" "$BUILD_CC" "$state/config.log" "$KCC" || exit 1
 	touch "$state/config.done"
 fi
 
