@@ -10,11 +10,15 @@ plugin_ok
 K=$T/linux		# the fake source tree
 mkdir -p "$K/kernel" "$K/fs" "$K/mm" "$K/scripts" "$K/include"
 cp "$top/testsuite/include/kernel-min.h" "$K/include/"
+# a host program kbuild builds while configuring (scripts/basic/fixdep): HOSTCC must make
+# programs, which the learn-only compiler does not
+printf 'int main(void)\n{\n\treturn 0;\n}\n' >"$K/scripts/fixdep.c"
 cat >"$K/Makefile" <<'MK'
 # a stand-in for the kernel's Makefile: configuration targets and DIR/ targets
 O ?= .
 allmodconfig:
 	mkdir -p $(O)
+	$(HOSTCC) -o $(O)/fixdep scripts/fixdep.c && $(O)/fixdep
 	printf 'CONFIG_KASAN=y\nCONFIG_MODULES=y\nCONFIG_WERROR=y\n' >$(O)/.config
 	echo allmodconfig >>$(O)/calls
 olddefconfig:
