@@ -43,6 +43,7 @@ usage(FILE *f)
 		"usage: %s [-o OUT.rules] [--index OUT.cdb] [--srctree DIR] [--coverage] [--progress]\n"
 		"                    DIR_OR_OBJ...\n"
 		"       %s --query INDEX.cdb NAME|STRUCT.FIELD...\n"
+		"       %s --combine [-o OUT.rules] [--index OUT.cdb] LEARNED.rules...\n"
 		"Merge the summaries errptr's learn mode left in the objects' %s sections\n"
 		"(every *.o under each DIR; symlinks to directories are not followed) into rules.\n"
 		"  -o FILE        write the rules to FILE (default: standard output)\n"
@@ -51,8 +52,11 @@ usage(FILE *f)
 		"                 link in an input directory or above it, as in O= kernel builds)\n"
 		"  --coverage     print what was read and written, and by top-level directory\n"
 		"                 of the build tree: objects, with summaries, rules\n"
-		"  --progress     print a progress line every 1000 objects (standard error)\n",
-		die_program, die_program, SUMMARY_SECTION);
+		"  --progress     print a progress line every 1000 objects (standard error)\n"
+		"  --combine      the learned rules of several kernels (one file each, its kernel\n"
+		"                 from its 'kernels' line or its name, linux-6.12.rules) as one\n"
+		"                 file: a line per distinct contract of a name, with versions=\n",
+		die_program, die_program, die_program, SUMMARY_SECTION);
 }
 
 int
@@ -60,7 +64,7 @@ main(int argc, char **argv)
 {
 	die_program = "errptr-merge";
 	const char *out = NULL, *index = NULL;
-	bool coverage = false, progress = false;
+	bool coverage = false, progress = false, combining = false;
 	VEC(char *) inputs = { 0 };
 
 	for (int i = 1; i < argc; i++) {
@@ -84,6 +88,8 @@ main(int argc, char **argv)
 				index = v;
 			else
 				srctree = v;
+		} else if (strcmp(a, "--combine") == 0) {
+			combining = true;
 		} else if (strcmp(a, "--coverage") == 0) {
 			coverage = true;
 		} else if (strcmp(a, "--progress") == 0) {
@@ -106,6 +112,8 @@ main(int argc, char **argv)
 		usage(stderr);
 		return 2;
 	}
+	if (combining)
+		return combine(out, index, (int)inputs.n, inputs.a);
 	double t0 = seconds();
 	for (size_t i = 0; i < inputs.n; i++) {
 		add_input(inputs.a[i]);

@@ -172,6 +172,14 @@ void rules_reset(void);
 /* ---- write.c */
 void write_rules(const char *out, int ninputs, char **inputs, const char *index);
 void write_index(const char *path, const char *rules_name);
+/* The rules of several kernels (combine.c): a header naming SOURCES, "kernels KERNELS",
+ * the rules; the index (version 2: a name's lines together, "errptr:kernels"). */
+void write_combined_rules(const char *out, int nsources, char **sources, const char *kernels,
+			  const char *index);
+void write_index_kernels(const char *path, const char *rules_name, const char *kernels);
+
+/* ---- combine.c: --combine */
+int combine(const char *out, const char *index, int ninputs, char **inputs);
 
 /* ---- coverage.c */
 /* The build tree, from an input directory up (the first call that finds one wins). */

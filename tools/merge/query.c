@@ -39,9 +39,16 @@ query(const char *path, int n, char **names)
 			status = 1;
 			continue;
 		}
-		const char *tab = memchr(v, '\t', cdb_datalen(&c));
-		unsigned skip = tab ? tab + 1 - v : 0;
-		printf("%.*s\n", (int)(cdb_datalen(&c) - skip), v + skip);
+		/* "LINE\tRULE", a line each when the rules hold in different kernels */
+		const char *end = v + cdb_datalen(&c);
+		while (v < end) {
+			const char *nl = memchr(v, '\n', end - v);
+			const char *stop = nl ? nl : end;
+			const char *tab = memchr(v, '\t', stop - v);
+			const char *rule = tab ? tab + 1 : v;
+			printf("%.*s\n", (int)(stop - rule), rule);
+			v = nl ? nl + 1 : end;
+		}
 	}
 	cdb_free(&c);
 	close(fd);
