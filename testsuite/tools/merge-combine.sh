@@ -71,6 +71,21 @@ done
 check "without the index, kernel 6.1: reported" has "$T/use2.6.1" 'errptr-is-err-on-null'
 check "without the index, kernel 6.12: silent" hasnt "$T/use2.6.12" 'errptr-'
 
+# a combined file is an input too: a third kernel added without the others' rules
+cat >"$T/in/linux-7.2.rules" <<'R'
+func vc_get_folio fails=err callers=is_err args=2 src=mm/filemap.c:1990
+func vc_alloc fails=both callers=is_err_or_null args=1 src=mm/slab.c:12
+R
+check "combine the combined file with a new kernel" "$MERGE" --combine -o "$T/three.rules" \
+	"$T/rd/learned/linux.rules" "$T/in/linux-7.2.rules"
+check "three kernels" has "$T/three.rules" '^kernels 6\.1 6\.12 7\.2$'
+check "a contract kept in the newer kernel: its kernels grow" \
+	has "$T/three.rules" '^func vc_get_folio fails=err callers=is_err args=2 src=mm/filemap\.c:1990 versions=6\.12,7\.2$'
+check "the older contract stays" has "$T/three.rules" '^func vc_get_folio fails=null .* versions=6\.1$'
+check "a changed one gets its own line" has "$T/three.rules" '^func vc_alloc fails=both .* versions=7\.2$'
+check "and the old one keeps its kernels" has "$T/three.rules" '^func vc_alloc fails=null .* versions=6\.1,6\.12$'
+check "a kernel given twice is refused" sh -c "! '$MERGE' --combine -o '$T/x.rules' '$T/three.rules' '$T/in/linux-6.1.rules' 2>/dev/null"
+
 # bad input
 bad() {
 	what=$1 regex=$2
@@ -89,10 +104,12 @@ bad() {
 printf 'func vc_x fails=maybe args=1\n' >"$T/in/broken-6.6.rules"
 bad "a malformed rule" "broken-6\.6\.rules:1: " "$T/in/broken-6.6.rules" "$T/in/linux-6.1.rules"
 cp "$T/in/linux-6.1.rules" "$T/in/other-6.1.rules"
-bad "two files of one kernel" "same kernel" "$T/in/linux-6.1.rules" "$T/in/other-6.1.rules"
+bad "two files of one kernel" "both hold rules of kernel 6\.1" "$T/in/linux-6.1.rules" "$T/in/other-6.1.rules"
 printf 'func vc_y fails=err args=1\n' >"$T/in/noversion.rules"
 bad "a file of no known kernel" "noversion\.rules: which kernel" "$T/in/noversion.rules"
-printf 'kernels 6.1 6.12\nfunc vc_z fails=err args=1 versions=6.1\n' >"$T/in/comb-7.2.rules"
-bad "an already combined file" "comb-7\.2\.rules: learned from 2 kernels|already combined" "$T/in/comb-7.2.rules"
+printf 'kernels 6.1 6.12\nfunc vc_z fails=err args=1 versions=6.1\nfunc vc_w fails=err args=1\n' >"$T/in/comb.rules"
+bad "a rule without versions= in a combined file" "comb\.rules:3: a rule without versions=" "$T/in/comb.rules"
+printf 'kernels 6.1 6.12\nfunc vc_z fails=err args=1 versions=6.2\n' >"$T/in/badv.rules"
+bad "versions= of a kernel the file was not learned from" "badv\.rules:2: " "$T/in/badv.rules"
 bad "a missing file" "nothere-6\.1\.rules: cannot read" "$T/in/nothere-6.1.rules"
 finish

@@ -4,8 +4,9 @@
  *   errptr-merge --combine [-o OUT.rules] [--index OUT.cdb] LEARNED.rules...
  *
  * Each input is the rules "make rules" learned from one kernel tree (errptr-merge's
- * output): its kernel is its "kernels X.Y" line, else the X.Y its file name ends in
- * (linux-6.12.rules).  The output says "kernels A B ..." and holds one line per
+ * output; its kernel is its "kernels X.Y" line, else the X.Y its file name ends in,
+ * linux-6.12.rules) or an earlier combined file (its rules' versions= say where each
+ * holds), so that a kernel is added to the shipped file without the others' trees.  The output says "kernels A B ..." and holds one line per
  * distinct contract of a name, with the kernels it was learned from:
  *
  *   func f fails=null callers=null args=1 src=mm/filemap.c:1901 versions=5.10,6.1
@@ -18,8 +19,8 @@
  * (plugin/versions.c).  The index maps each name to all of its lines, one a line
  * (index version 2, with "errptr:kernels").
  *
- * A line that is not a well-formed rule is an error naming the file and line: nothing
- * is written and the exit status is 1.
+ * A line that is not a well-formed rule, or two inputs with rules of one kernel, is an
+ * error naming the file (and line): nothing is written and the exit status is 1.
  */
 #include "merge.h"
 #include "rules_parse.h"
@@ -34,15 +35,14 @@ struct line {
 	char *key;		/* "func NAME" / "member S.F" */
 	char *sig;		/* the contract: the fields but caller=, src=, versions= */
 	char *text;		/* the rule as written, without versions= and comment */
-	int input;		/* index into the inputs, which are in kernel order */
+	unsigned version;	/* a kernel it holds in */
+	const char *path;	/* the input it came from */
 };
 
-static struct {
-	const char *path;
-	unsigned version;
-} in[MAX_INPUTS];
-static int nin;
 static VEC(struct line) lines;
+static unsigned kernels[RULES_MAX_KERNELS];	/* of every input, ascending */
+static const char *kernel_path[RULES_MAX_KERNELS];
+static int nkernels;
 static const char *cur_path;
 
 static void
@@ -51,15 +51,10 @@ parse_error(struct rules_parser *p, const char *msg)
 	die("%s:%d: %s", cur_path, p->line, msg);
 }
 
-static unsigned file_kernels[MAX_INPUTS];
-static int nfile_kernels;
-
 static void
 got_kernels(struct rules_parser *p, const unsigned *v, int n)
 {
-	(void)p;
-	memcpy(file_kernels, v, n * sizeof(*v));
-	nfile_kernels = n;
+	(void)p, (void)v, (void)n;	/* file_versions() read them */
 }
 
 static void
@@ -103,9 +98,17 @@ version_from_name(const char *path, unsigned *v)
 	return rules_parse_version(buf, v);
 }
 
-/* One rule line (no newline) of input IDX, checked by the rules parser first. */
 static void
-take_line(struct rules_parser *p, const char *raw, int idx)
+version_text(struct sbuf *b, unsigned v)
+{
+	sb_printf(b, "%u.%u", v >> 8, v & 255);
+}
+
+/* One line (no newline) of the input being read, checked by the rules parser first.
+ * A rule of a file of one kernel holds in FILE_KERNEL; one of a combined file, in the
+ * kernels of its versions=. */
+static void
+take_line(struct rules_parser *p, const char *raw, const unsigned *file_kernels, int nfile)
 {
 	/* the fields, up to a comment */
 	const char *hash = strchr(raw, '#');
@@ -128,30 +131,97 @@ take_line(struct rules_parser *p, const char *raw, int idx)
 	sb_printf(&key, "%s %s", fields[0], fields[1]);
 	sb_printf(&text, "%s %s", fields[0], fields[1]);
 	sb_printf(&sig, "%s %s", fields[0], fields[1]);
+	unsigned held[RULES_MAX_KERNELS];
+	int nheld = 0;
 	for (int i = 2; i < n; i++) {
-		if (strncmp(fields[i], "versions=", 9) == 0)
-			die("%s:%d: already combined (versions=): give the rules of one kernel",
-			    cur_path, p->line);
+		if (strncmp(fields[i], "versions=", 9) == 0) {
+			/* the parser checked it: versions of the file's kernels line */
+			for (char *v = strtok(fields[i] + 9, ","); v && nheld < RULES_MAX_KERNELS;
+			     v = strtok(NULL, ",")) {
+				if (!rules_parse_version(v, &held[nheld]))
+					continue;
+				bool known = false;
+				for (int k = 0; k < nfile; k++)
+					known |= file_kernels[k] == held[nheld];
+				if (!known || nfile < 2)
+					die("%s:%d: versions=: %s is not a kernel of its 'kernels' line",
+					    cur_path, p->line, v);
+				nheld++;
+			}
+			continue;
+		}
 		sb_printf(&text, " %s", fields[i]);
 		if (strncmp(fields[i], "caller=", 7) != 0 && strncmp(fields[i], "src=", 4) != 0)
 			sb_printf(&sig, " %s", fields[i]);
 	}
-	struct line *l = &PUSH(lines);
-	l->key = sb_take(&key);
-	l->sig = sb_take(&sig);
-	l->text = sb_take(&text);
-	l->input = idx;
+	if (!nheld) {
+		if (nfile != 1)
+			die("%s:%d: a rule without versions= in a file of several kernels",
+			    cur_path, p->line);
+		held[nheld++] = file_kernels[0];
+	}
+	char *k = sb_take(&key), *sg = sb_take(&sig), *tx = sb_take(&text);
+	for (int i = 0; i < nheld; i++) {
+		struct line *l = &PUSH(lines);
+		l->key = k;
+		l->sig = sg;
+		l->text = tx;
+		l->version = held[i];
+		l->path = cur_path;
+	}
 	free(body);
 }
 
-static void
-read_input(const char *path, int idx)
+/* The kernels a file was learned from, first line to last: its "kernels" line, read
+ * before its rules (the parser wants it first), else the X.Y of its name. */
+static int
+file_versions(const char *path, unsigned *out)
 {
 	FILE *f = fopen(path, "r");
 	if (!f)
 		die("%s: cannot read: %s", path, strerror(errno));
+	char buf[RULES_MAX_LINE + 2];
+	int n = 0;
+	while (fgets(buf, sizeof(buf), f)) {
+		if (strncmp(buf, "kernels", 7) != 0 || (buf[7] != ' ' && buf[7] != '\t'))
+			continue;
+		for (char *t = strtok(buf + 7, " \t\r\n"); t && n < RULES_MAX_KERNELS;
+		     t = strtok(NULL, " \t\r\n"))
+			if (rules_parse_version(t, &out[n]))
+				n++;
+		break;
+	}
+	fclose(f);
+	if (!n && version_from_name(path, &out[0]))
+		n = 1;
+	if (!n)
+		die("%s: which kernel? no 'kernels X.Y' line and no X.Y before '.rules' in its name",
+		    path);
+	return n;
+}
+
+static void
+read_input(const char *path)
+{
+	unsigned vs[RULES_MAX_KERNELS];
+	int nv = file_versions(path, vs);
+	for (int i = 0; i < nv; i++) {
+		for (int j = 0; j < nkernels; j++)
+			if (kernels[j] == vs[i]) {
+				struct sbuf b = { 0 };
+				version_text(&b, vs[i]);
+				die("%s and %s both hold rules of kernel %s", kernel_path[j], path,
+				    sb_take(&b));
+			}
+		if (nkernels == RULES_MAX_KERNELS)
+			die("%s: more than %d kernels in all", path, RULES_MAX_KERNELS);
+		kernel_path[nkernels] = path;
+		kernels[nkernels++] = vs[i];
+	}
+	FILE *f = fopen(path, "r");
+	if (!f)
+		die("%s: cannot read: %s", path, strerror(errno));
 	cur_path = path;
-	nfile_kernels = 0;
 	struct rules_parser p;
 	memset(&p, 0, sizeof(p));
 	p.error = parse_error;
@@ -167,19 +237,11 @@ read_input(const char *path, int idx)
 			buf[--len] = 0;
 		else if (!feof(f))
 			die("%s:%d: line longer than %d characters", path, p.line, RULES_MAX_LINE);
-		take_line(&p, buf, idx);
+		take_line(&p, buf, vs, nv);
 	}
 	if (ferror(f))
 		die("%s: read error: %s", path, strerror(errno));
 	fclose(f);
-	if (nfile_kernels > 1)
-		die("%s: learned from %d kernels already: give the rules of one kernel", path,
-		    nfile_kernels);
-	if (nfile_kernels == 1)
-		in[idx].version = file_kernels[0];
-	else if (!version_from_name(path, &in[idx].version))
-		die("%s: which kernel? no 'kernels X.Y' line and no X.Y before '.rules' in its name",
-		    path);
 	if (lines.n == first)
 		die("%s: no rules", path);
 }
@@ -194,69 +256,45 @@ line_cmp(const void *a, const void *b)
 	c = strcmp(x->sig, y->sig);
 	if (c)
 		return c;
-	return y->input - x->input;	/* newest kernel first */
+	return x->version < y->version ? 1 : x->version > y->version ? -1 : 0;	/* newest first */
 }
 
-static void
-version_text(struct sbuf *b, unsigned v)
+static int
+version_cmp(const void *a, const void *b)
 {
-	sb_printf(b, "%u.%u", v >> 8, v & 255);
+	unsigned x = *(const unsigned *)a, y = *(const unsigned *)b;
+	return x < y ? -1 : x > y;
 }
 
 int
 combine(const char *out, const char *index, int ninputs, char **inputs)
 {
-	if (ninputs < 1 || ninputs > MAX_INPUTS)
-		die("--combine takes 1 to %d learned rules files", MAX_INPUTS);
-	nin = ninputs;
-	for (int i = 0; i < nin; i++) {
-		in[i].path = inputs[i];
-		read_input(inputs[i], i);
-	}
-	/* the inputs in kernel order, each kernel once */
-	for (int i = 0; i < nin; i++)
-		for (int j = i + 1; j < nin; j++)
-			if (in[j].version == in[i].version)
-				die("%s and %s are rules of the same kernel", in[i].path, in[j].path);
-	int order[MAX_INPUTS], rank[MAX_INPUTS];
-	for (int i = 0; i < nin; i++)
-		order[i] = i;
-	for (int i = 0; i < nin; i++)
-		for (int j = i + 1; j < nin; j++)
-			if (in[order[j]].version < in[order[i]].version) {
-				int t = order[i];
-				order[i] = order[j];
-				order[j] = t;
-			}
-	for (int i = 0; i < nin; i++)
-		rank[order[i]] = i;
-	for (size_t i = 0; i < lines.n; i++)
-		lines.a[i].input = rank[lines.a[i].input];
+	if (ninputs < 1)
+		die("--combine needs learned rules files");
+	for (int i = 0; i < ninputs; i++)
+		read_input(inputs[i]);
+	qsort(kernels, nkernels, sizeof(*kernels), version_cmp);
 	qsort(lines.a, lines.n, sizeof(*lines.a), line_cmp);
 
-	/* one rule a distinct contract of a name, in the form write.c writes */
+	/* one rule a distinct contract of a name, the newest kernel's text */
 	rules_reset();
-	struct sbuf kernels = { 0 };
-	for (int i = 0; i < nin; i++) {
-		if (i)
-			sb_printf(&kernels, " ");
-		version_text(&kernels, in[order[i]].version);
-	}
 	for (size_t i = 0; i < lines.n;) {
 		size_t j = i;
-		struct sbuf line = { 0 };
-		sb_printf(&line, "%s versions=", lines.a[i].text);
-		bool held[MAX_INPUTS] = { false };
+		bool held[RULES_MAX_KERNELS] = { false };
 		for (; j < lines.n && strcmp(lines.a[j].key, lines.a[i].key) == 0 &&
 		       strcmp(lines.a[j].sig, lines.a[i].sig) == 0; j++)
-			held[lines.a[j].input] = true;
+			for (int k = 0; k < nkernels; k++)
+				if (kernels[k] == lines.a[j].version)
+					held[k] = true;
+		struct sbuf line = { 0 };
+		sb_printf(&line, "%s versions=", lines.a[i].text);
 		bool first = true;
-		for (int k = 0; k < nin; k++) {
+		for (int k = 0; k < nkernels; k++) {
 			if (!held[k])
 				continue;
 			if (!first)
 				sb_printf(&line, ",");
-			version_text(&line, in[order[k]].version);
+			version_text(&line, kernels[k]);
 			first = false;
 		}
 		struct rule *r = &PUSH(rules);
@@ -267,23 +305,27 @@ combine(const char *out, const char *index, int ninputs, char **inputs)
 		r->line = sb_take(&line);
 		i = j;
 	}
-	/* the newest kernel's contract of a name first, as the rules were sorted */
 	stats.rules = rules.n;
-	char **sources = die_realloc(NULL, nin * sizeof(*sources));
-	for (int i = 0; i < nin; i++) {
+	struct sbuf kt = { 0 };
+	for (int i = 0; i < nkernels; i++) {
+		if (i)
+			sb_printf(&kt, " ");
+		version_text(&kt, kernels[i]);
+	}
+	char *kernels_text = sb_take(&kt);
+	char **sources = die_realloc(NULL, ninputs * sizeof(*sources));
+	for (int i = 0; i < ninputs; i++) {
 		struct sbuf s = { 0 };
-		sb_printf(&s, "%s (", in[order[i]].path);
-		version_text(&s, in[order[i]].version);
-		sb_printf(&s, ")");
+		const char *base = strrchr(inputs[i], '/');
+		sb_printf(&s, "%s", base ? base + 1 : inputs[i]);
 		sources[i] = sb_take(&s);
 	}
-	char *kernels_text = sb_take(&kernels);
-	write_combined_rules(out, nin, sources, kernels_text, index);
+	write_combined_rules(out, ninputs, sources, kernels_text, index);
 	if (index) {
 		const char *base = out ? strrchr(out, '/') : NULL;
 		write_index_kernels(index, base ? base + 1 : out, kernels_text);
 	}
-	fprintf(stderr, "%s: %d kernels (%s), %zu lines read, %zu rules written\n", die_program,
-		nin, kernels_text, lines.n, rules.n);
+	fprintf(stderr, "%s: %d kernels (%s), %zu rules written\n", die_program, nkernels,
+		kernels_text, rules.n);
 	return 0;
 }
