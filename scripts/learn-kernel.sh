@@ -22,8 +22,11 @@
 #   KCC         the compiler the kernel is built with (default gcc)
 #   PLUGIN      errptr's plugin/errptr.so;  MERGE  tools/errptr-merge
 #   RULES_DIR   the hand-written rules used while learning (rules/; its learned/ is not used)
-#   LEARNED     output without suffix (default rules/learned/linux-VERSION: .rules and .cdb;
-#               VERSION is KSRC's VERSION.PATCHLEVEL)
+#   LEARNED     what this kernel taught, without suffix (default build/learned/linux-VERSION:
+#               .rules and .cdb; VERSION is KSRC's VERSION.PATCHLEVEL)
+#   COMBINED    the rules the plugin uses, of every kernel learned, without suffix (default
+#               rules/learned/linux): LEARNED is combined into it (errptr-merge --combine),
+#               replacing what it held of this kernel; empty: not combined
 #
 # Configuration: x86_64 allmodconfig without KASAN, UBSAN, KCOV, GCOV, debug info, GCC
 # plugins and CONFIG_WERROR.  Each directory is built with "make -k" (a file that fails to
@@ -61,7 +64,8 @@ esac
 KSRC=$(cd "$KSRC" && pwd)
 version=$(sed -n 's/^VERSION = *//p; s/^PATCHLEVEL = *//p' "$KSRC/Makefile" | head -n 2 | paste -sd.)
 KBUILD_OUT=${KBUILD_OUT:-$top/build/linux-learn-$version}
-LEARNED=${LEARNED:-$top/rules/learned/linux-$version}
+LEARNED=${LEARNED:-$top/build/learned/linux-$version}
+COMBINED=${COMBINED-$top/rules/learned/linux}
 # every top-level directory kbuild builds, but those left out; of arch/, x86
 if [ -z "${LEARN_DIRS:-}" ]; then
 	LEARN_DIRS=
@@ -145,6 +149,14 @@ for dir in $LEARN_DIRS; do
 done
 [ $# -gt 0 ] || die "nothing was built"
 say "merging the summaries of $* into $LEARNED.rules"
-"$MERGE" --coverage --progress --srctree "$KSRC" -o "$LEARNED.rules" --index "$LEARNED.cdb" "$@" ||
+"$MERGE" --coverage --progress --srctree "$KSRC" ${version:+--kernel "$version"} -o "$LEARNED.rules" --index "$LEARNED.cdb" "$@" ||
 	die "errptr-merge failed"
-say "done in $(hms $(($(now) - start))): $LEARNED.rules, $LEARNED.cdb"
+if [ -n "$COMBINED" ]; then
+	mkdir -p "$(dirname "$COMBINED")" || exit 1
+	set --
+	[ -f "$COMBINED.rules" ] && set -- "$COMBINED.rules"
+	say "combining $LEARNED.rules into $COMBINED.rules${1:+ (with the kernels it holds)}"
+	"$MERGE" --combine -o "$COMBINED.rules" --index "$COMBINED.cdb" "$@" "$LEARNED.rules" ||
+		die "errptr-merge --combine failed"
+fi
+say "done in $(hms $(($(now) - start))): $LEARNED.rules, $LEARNED.cdb${COMBINED:+; $COMBINED.rules, $COMBINED.cdb}"

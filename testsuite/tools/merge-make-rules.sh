@@ -15,6 +15,8 @@ cp "$top/testsuite/include/kernel-min.h" "$K/include/"
 printf 'int main(void)\n{\n\treturn 0;\n}\n' >"$K/scripts/fixdep.c"
 cat >"$K/Makefile" <<'MK'
 # a stand-in for the kernel's Makefile: configuration targets and DIR/ targets
+VERSION = 6
+PATCHLEVEL = 1
 O ?= .
 allmodconfig:
 	mkdir -p $(O)
@@ -79,8 +81,8 @@ printf 'this would be an error if read\n' >"$T/rules/learned/old.rules"
 
 learn_kernel() {
 	KSRC=$K KBUILD_OUT=$T/out LEARN_DIRS="fs kernel mm" LEARN_JOBS=1 KCC=$CC \
-	PLUGIN=$ERRPTR_PLUGIN MERGE=$MERGE RULES_DIR=$T/rules LEARNED=$T/rules/learned/linux-6.1 \
-		sh "$top/scripts/learn-kernel.sh"
+	PLUGIN=$ERRPTR_PLUGIN MERGE=$MERGE RULES_DIR=$T/rules LEARNED=$T/build/linux-6.1 \
+	COMBINED=$T/rules/learned/linux sh "$top/scripts/learn-kernel.sh"
 }
 learn_kernel >"$T/run1" 2>&1
 status=$?
@@ -91,10 +93,14 @@ check "progress: each directory" sh -c "grep -q '^learn: \[1/3\] fs: building' '
 check "a directory with a broken file is finished with make -k" \
 	has "$T/run1" "^learn: \[3/3\] mm: done in .*make -k: .*see $T/out/\.errptr-learn/mm\.log"
 check "the merge's coverage" has "$T/run1" "^objects with summaries: +3 "
-check "rules written" has "$T/rules/learned/linux-6.1.rules" "^func filp_open fails=err callers=is_err args=3 caller=kernel/user\.c:5:open_it src=fs/open\.c:2 "
-check "the rest of mm learned" has "$T/rules/learned/linux-6.1.rules" "^func mm_get_page fails=null "
-check "and the index" "$MERGE" --query "$T/rules/learned/linux-6.1.cdb" filp_open
-check "paths relative to KSRC" hasnt "$T/rules/learned/linux-6.1.rules" "^func .*$K"
+check "rules written" has "$T/build/linux-6.1.rules" "^func filp_open fails=err callers=is_err args=3 caller=kernel/user\.c:5:open_it src=fs/open\.c:2 "
+check "the rest of mm learned" has "$T/build/linux-6.1.rules" "^func mm_get_page fails=null "
+check "and the index" "$MERGE" --query "$T/build/linux-6.1.cdb" filp_open
+check "paths relative to KSRC" hasnt "$T/build/linux-6.1.rules" "^func .*$K"
+check "combined into the rules the plugin uses" \
+	has "$T/rules/learned/linux.rules" "^func filp_open fails=err callers=is_err args=3 .* versions=6\.1$"
+check "which say the kernel" has "$T/rules/learned/linux.rules" "^kernels 6\.1$"
+check "with their index" "$MERGE" --query "$T/rules/learned/linux.cdb" filp_open
 
 # resume: finished directories are skipped; a removed stamp is built again
 : >"$T/out/calls"
@@ -109,7 +115,8 @@ check "a removed stamp: that directory only" sh -c "grep -qx 'build kernel' '$T/
 mkdir -p "$K/bad"
 cp "$K/mm/broken.c" "$K/bad/"
 (KSRC=$K KBUILD_OUT=$T/out LEARN_DIRS="fs bad" LEARN_JOBS=1 KCC=$CC PLUGIN=$ERRPTR_PLUGIN \
-	MERGE=$MERGE RULES_DIR=$T/rules LEARNED=$T/learned-bad sh "$top/scripts/learn-kernel.sh") >"$T/runbad" 2>&1
+	MERGE=$MERGE RULES_DIR=$T/rules LEARNED=$T/learned-bad COMBINED=$T/combined-bad \
+	sh "$top/scripts/learn-kernel.sh") >"$T/runbad" 2>&1
 check "a directory with no object built: not marked done" sh -c \
 	"grep -q 'bad: failed with no object built' '$T/runbad' && test ! -f '$T/out/.errptr-learn/bad.done'"
 check "the look-alike, mm (a broken file, a fine one): marked done" test -f "$T/out/.errptr-learn/mm.done"
@@ -141,7 +148,7 @@ cp "$K/mm/fine.c" "$K/arch/x86/mm/x86.c"
 sed -i 's/mm_get_page/x86_get_page/' "$K/arch/x86/mm/x86.c"
 cp "$K/arch/x86/mm/x86.c" "$K/arch/arm/mm/arm.c"
 cp "$K/arch/x86/mm/x86.c" "$K/samples/sample.c"
-printf 'VERSION = 9\nPATCHLEVEL = 7\n' >>"$K/Makefile"
+sed -i 's/^VERSION = 6$/VERSION = 9/; s/^PATCHLEVEL = 1$/PATCHLEVEL = 7/' "$K/Makefile"
 # the fake Makefile builds DIR/*.c only: arch/x86's file sits in arch/x86 itself
 mv "$K/arch/x86/mm/x86.c" "$K/arch/x86/x86.c"
 cat >"$T/wrap" <<'SH'
@@ -153,8 +160,9 @@ chmod +x "$T/wrap"
 WRAP_LOG=$T/wrap.log
 export WRAP_LOG
 (cd "$T" && KSRC=$K KBUILD_OUT=$T/out3 LEARN_JOBS=1 KCC=$CC LEARN_WRAPPER=$T/wrap \
-	PLUGIN=$ERRPTR_PLUGIN MERGE=$MERGE RULES_DIR=$T/rules LEARNED=$T/learned3 \
+	PLUGIN=$ERRPTR_PLUGIN MERGE=$MERGE RULES_DIR=$T/rules LEARNED=$T/learned3 COMBINED=$T/combined3 \
 	sh "$top/scripts/learn-kernel.sh") >"$T/run4" 2>&1
+check "the learned rules say their kernel (KSRC's VERSION.PATCHLEVEL)" has "$T/learned3.rules" "^kernels 9\.7$"
 check "defaults: arch/x86 first, then the top-level directories, none excluded" \
 	has "$T/run4" "^learn: \[1/5\] arch/x86: building"
 check "defaults: drivers fs kernel mm" sh -c "grep -q '^learn: \[2/5\] drivers: building' '$T/run4' &&
@@ -168,7 +176,7 @@ check "learn-only by default: no code in the objects" \
 	sh -c "test -f '$T/out3/arch/x86/x86.o' && ! nm '$T/out3/arch/x86/x86.o' | grep -q ' T '"
 check "LEARN_MODE=learn: code" sh -c "rm -f '$T/out3/.errptr-learn/'*.done '$T/out3/arch/x86/x86.o' &&
 	KSRC=$K KBUILD_OUT=$T/out3 LEARN_DIRS=arch/x86 LEARN_MODE=learn KCC=$CC PLUGIN=$ERRPTR_PLUGIN \
-	MERGE=$MERGE RULES_DIR=$T/rules LEARNED=$T/learned4 sh '$top/scripts/learn-kernel.sh' >'$T/run5' 2>&1 &&
+	MERGE=$MERGE RULES_DIR=$T/rules LEARNED=$T/learned4 COMBINED=$T/combined4 sh '$top/scripts/learn-kernel.sh' >'$T/run5' 2>&1 &&
 	nm '$T/out3/arch/x86/x86.o' | grep -q ' T x86_get_page'"
 check "LEARN_MODE=other: a clear error" sh -c "KSRC=$K LEARN_MODE=learnonly PLUGIN=$ERRPTR_PLUGIN MERGE=$MERGE \
 	sh '$top/scripts/learn-kernel.sh' 2>&1 | grep -q 'LEARN_MODE=learnonly: learn-only or learn'"

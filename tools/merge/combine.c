@@ -19,8 +19,9 @@
  * (plugin/versions.c).  The index maps each name to all of its lines, one a line
  * (index version 2, with "errptr:kernels").
  *
- * A line that is not a well-formed rule, or two inputs with rules of one kernel, is an
- * error naming the file (and line): nothing is written and the exit status is 1.
+ * A kernel in two inputs (learned again): the later input's rules of it replace the
+ * earlier's.  A line that is not a well-formed rule is an error naming the file and
+ * line: nothing is written and the exit status is 1.
  */
 #include "merge.h"
 #include "rules_parse.h"
@@ -36,13 +37,14 @@ struct line {
 	char *sig;		/* the contract: the fields but caller=, src=, versions= */
 	char *text;		/* the rule as written, without versions= and comment */
 	unsigned version;	/* a kernel it holds in */
-	const char *path;	/* the input it came from */
+	int input;		/* the input it came from */
 };
 
 static VEC(struct line) lines;
 static unsigned kernels[RULES_MAX_KERNELS];	/* of every input, ascending */
-static const char *kernel_path[RULES_MAX_KERNELS];
+static int kernel_input[RULES_MAX_KERNELS];	/* the last input that has it */
 static int nkernels;
+static int cur_input;
 static const char *cur_path;
 
 static void
@@ -167,7 +169,7 @@ take_line(struct rules_parser *p, const char *raw, const unsigned *file_kernels,
 		l->sig = sg;
 		l->text = tx;
 		l->version = held[i];
-		l->path = cur_path;
+		l->input = cur_input;
 	}
 	free(body);
 }
@@ -200,23 +202,29 @@ file_versions(const char *path, unsigned *out)
 	return n;
 }
 
+static char **inputs_path;
+
 static void
 read_input(const char *path)
 {
 	unsigned vs[RULES_MAX_KERNELS];
 	int nv = file_versions(path, vs);
 	for (int i = 0; i < nv; i++) {
-		for (int j = 0; j < nkernels; j++)
-			if (kernels[j] == vs[i]) {
-				struct sbuf b = { 0 };
-				version_text(&b, vs[i]);
-				die("%s and %s both hold rules of kernel %s", kernel_path[j], path,
-				    sb_take(&b));
-			}
-		if (nkernels == RULES_MAX_KERNELS)
+		int j = 0;
+		while (j < nkernels && kernels[j] != vs[i])
+			j++;
+		if (j < nkernels) {
+			struct sbuf b = { 0 };
+			version_text(&b, vs[i]);
+			fprintf(stderr, "%s: %s: its rules of kernel %s replace those of %s\n",
+				die_program, path, b.p, inputs_path[kernel_input[j]]);
+			free(b.p);
+		} else if (nkernels == RULES_MAX_KERNELS) {
 			die("%s: more than %d kernels in all", path, RULES_MAX_KERNELS);
-		kernel_path[nkernels] = path;
-		kernels[nkernels++] = vs[i];
+		} else {
+			kernels[nkernels++] = vs[i];
+		}
+		kernel_input[j] = cur_input;
 	}
 	FILE *f = fopen(path, "r");
 	if (!f)
@@ -259,21 +267,35 @@ line_cmp(const void *a, const void *b)
 	return x->version < y->version ? 1 : x->version > y->version ? -1 : 0;	/* newest first */
 }
 
-static int
-version_cmp(const void *a, const void *b)
-{
-	unsigned x = *(const unsigned *)a, y = *(const unsigned *)b;
-	return x < y ? -1 : x > y;
-}
-
 int
 combine(const char *out, const char *index, int ninputs, char **inputs)
 {
 	if (ninputs < 1)
 		die("--combine needs learned rules files");
-	for (int i = 0; i < ninputs; i++)
-		read_input(inputs[i]);
-	qsort(kernels, nkernels, sizeof(*kernels), version_cmp);
+	inputs_path = inputs;
+	for (cur_input = 0; cur_input < ninputs; cur_input++)
+		read_input(inputs[cur_input]);
+	/* a kernel of two inputs: the later one's rules of it (a kernel learned again) */
+	size_t kept = 0;
+	for (size_t i = 0; i < lines.n; i++) {
+		int k = 0;
+		while (kernels[k] != lines.a[i].version)
+			k++;
+		if (kernel_input[k] == lines.a[i].input)
+			lines.a[kept++] = lines.a[i];
+	}
+	lines.n = kept;
+	/* kernels ascending, each with the input it comes from */
+	for (int i = 0; i < nkernels; i++)
+		for (int j = i + 1; j < nkernels; j++)
+			if (kernels[j] < kernels[i]) {
+				unsigned t = kernels[i];
+				int ti = kernel_input[i];
+				kernels[i] = kernels[j];
+				kernel_input[i] = kernel_input[j];
+				kernels[j] = t;
+				kernel_input[j] = ti;
+			}
 	qsort(lines.a, lines.n, sizeof(*lines.a), line_cmp);
 
 	/* one rule a distinct contract of a name, the newest kernel's text */

@@ -31,6 +31,7 @@
  * write the output, no input), 2 on a usage error.
  */
 #include "merge.h"
+#include "rules_parse.h"
 
 #include <limits.h>
 #include <stdlib.h>
@@ -40,8 +41,8 @@ static void
 usage(FILE *f)
 {
 	fprintf(f,
-		"usage: %s [-o OUT.rules] [--index OUT.cdb] [--srctree DIR] [--coverage] [--progress]\n"
-		"                    DIR_OR_OBJ...\n"
+		"usage: %s [-o OUT.rules] [--index OUT.cdb] [--srctree DIR] [--kernel X.Y]\n"
+		"                    [--coverage] [--progress] DIR_OR_OBJ...\n"
 		"       %s --query INDEX.cdb NAME|STRUCT.FIELD...\n"
 		"       %s --combine [-o OUT.rules] [--index OUT.cdb] LEARNED.rules...\n"
 		"Merge the summaries errptr's learn mode left in the objects' %s sections\n"
@@ -50,6 +51,8 @@ usage(FILE *f)
 		"  --index FILE   also write a cdb index of the rules (func:NAME, member:S.F)\n"
 		"  --srctree DIR  write paths relative to DIR (default: the target of a 'source'\n"
 		"                 link in an input directory or above it, as in O= kernel builds)\n"
+		"  --kernel X.Y   the kernel the objects were built from: a 'kernels X.Y' line,\n"
+		"                 which --combine reads\n"
 		"  --coverage     print what was read and written, and by top-level directory\n"
 		"                 of the build tree: objects, with summaries, rules\n"
 		"  --progress     print a progress line every 1000 objects (standard error)\n"
@@ -63,7 +66,7 @@ int
 main(int argc, char **argv)
 {
 	die_program = "errptr-merge";
-	const char *out = NULL, *index = NULL;
+	const char *out = NULL, *index = NULL, *kernel = NULL;
 	bool coverage = false, progress = false, combining = false;
 	VEC(char *) inputs = { 0 };
 
@@ -88,6 +91,13 @@ main(int argc, char **argv)
 				index = v;
 			else
 				srctree = v;
+		} else if (strcmp(a, "--kernel") == 0) {
+			unsigned v;
+			if (i + 1 >= argc || !rules_parse_version(argv[i + 1], &v)) {
+				fprintf(stderr, "%s: --kernel needs a kernel version X.Y\n", die_program);
+				return 2;
+			}
+			kernel = argv[++i];
 		} else if (strcmp(a, "--combine") == 0) {
 			combining = true;
 		} else if (strcmp(a, "--coverage") == 0) {
@@ -137,7 +147,7 @@ main(int argc, char **argv)
 		if (srctree_len > 1)
 			s[srctree_len - 1] = 0;
 	}
-	write_rules(out, inputs.n, inputs.a, index);
+	write_rules(out, inputs.n, inputs.a, index, kernel);
 	if (index) {
 		const char *base = out ? strrchr(out, '/') : NULL;
 		write_index(index, base ? base + 1 : out);

@@ -170,7 +170,9 @@ void make_rules(void);
 void rules_reset(void);
 
 /* ---- write.c */
-void write_rules(const char *out, int ninputs, char **inputs, const char *index);
+/* KERNEL: "6.1", the kernel the objects were built from (a "kernels" line), or NULL. */
+void write_rules(const char *out, int ninputs, char **inputs, const char *index,
+		 const char *kernel);
 void write_index(const char *path, const char *rules_name);
 /* The rules of several kernels (combine.c): a header naming SOURCES, "kernels KERNELS",
  * the rules; the index (version 2: a name's lines together, "errptr:kernels"). */

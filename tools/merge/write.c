@@ -88,7 +88,7 @@ put_rules(FILE *f, unsigned lineno)
 }
 
 void
-write_rules(const char *out, int ninputs, char **inputs, const char *index)
+write_rules(const char *out, int ninputs, char **inputs, const char *index, const char *kernel)
 {
 	char *tmp;
 	FILE *f = open_output(out, &tmp);
@@ -109,6 +109,10 @@ write_rules(const char *out, int ninputs, char **inputs, const char *index)
 		stats.objects, stats.learned, stats.units - stats.dup_units, stats.not_learned, stats.bad_objects,
 		fns.n, stats.sites - stats.dup_sites, members.n, stats.rules,
 		index ? "  Index: " : "", index ? index : "");
+	if (kernel) {	/* the kernel learned from, for --combine */
+		fprintf(f, "kernels %s\n", kernel);
+		lineno++;
+	}
 	put_rules(f, lineno);
 	close_output(f, out, tmp);
 }
