@@ -266,11 +266,14 @@ clean: clean-merge
 # "make rules" builds every directory of an x86_64 allmodconfig of the kernel in KSRC (out
 # of tree, in KBUILD_OUT) with -fplugin-arg-errptr-learn-only, one directory at a time,
 # resumable (a stamp per finished directory: re-running skips it), then merges everything
-# into $(LEARNED).rules and the index $(LEARNED).cdb the plugin looks names up in.
+# into $(LEARNED).rules and .cdb (default build/learned/linux-X.Y) and combines that into
+# rules/learned/linux.{rules,cdb} ($(COMBINED)), the rules of every kernel learned, each
+# contract with the kernels it holds in, which the plugin looks names up in.
 # scripts/learn-kernel.sh does the work; docs/learn.md says what each variable does:
 #   LEARN_DIRS (default: every top-level directory but LEARN_EXCLUDE, arch/x86 of arch/),
 #   LEARN_JOBS, LEARN_MODE (learn-only or learn), LEARN_WRAPPER (distcc, icecc, ccache),
-#   KBUILD_OUT (default build/linux-learn-X.Y), LEARNED (default rules/learned/linux-X.Y).
+#   KBUILD_OUT (default build/linux-learn-X.Y), LEARNED (default build/learned/linux-X.Y),
+#   COMBINED (default rules/learned/linux; empty: not combined).
 MERGE := tools/errptr-merge
 KSRC ?= /usr/src/linux-source-6.1
 KBUILD_OUT ?=
@@ -280,6 +283,7 @@ LEARN_JOBS ?= $(shell nproc 2>/dev/null || echo 1)
 LEARN_MODE ?= learn-only
 LEARN_WRAPPER ?=
 LEARNED ?=
+COMBINED ?= $(CURDIR)/rules/learned/linux
 
 .PHONY: rules clean-merge
 all: $(MERGE)
@@ -292,7 +296,7 @@ rules: all ksrc
 	KSRC='$(KSRC)' KBUILD_OUT='$(if $(KBUILD_OUT),$(abspath $(KBUILD_OUT)))' KCC='$(CC)' \
 	LEARN_DIRS='$(LEARN_DIRS)' LEARN_EXCLUDE='$(LEARN_EXCLUDE)' LEARN_JOBS='$(LEARN_JOBS)' \
 	LEARN_MODE='$(LEARN_MODE)' LEARN_WRAPPER='$(LEARN_WRAPPER)' \
-	LEARNED='$(if $(LEARNED),$(abspath $(LEARNED)))' \
+	LEARNED='$(if $(LEARNED),$(abspath $(LEARNED)))' COMBINED='$(if $(COMBINED),$(abspath $(COMBINED)))' \
 	PLUGIN='$(abspath $(LOADER_SO))' MERGE='$(abspath $(MERGE))' RULES_DIR='$(CURDIR)/rules' \
 		sh scripts/learn-kernel.sh
 
