@@ -15,6 +15,7 @@
 const char *const rules_fails_names[6] = { "unknown", "none", "null", "err", "both", "stored" };
 const char *const rules_callers_names[6] = { "unknown", "is_err", "null", "is_err_or_null",
 					     "none", "mixed" };
+const char *const rules_accepts_names[5] = { "-", "none", "null", "err", "both" };
 
 void
 rules_error(struct rules_parser *p, const char *fmt, ...)
@@ -131,8 +132,15 @@ rules_contract_fields(struct rules_parser *p, bool member, char **fields, int nf
 		rules_error(p, "'%s' needs a name", fields[0]);
 		return false;
 	}
-	const char *name = fields[1];
+	char *name = fields[1];
+	size_t name_len = strlen(name);
+	if (!member && name_len > 1 && name[name_len - 1] == '*') {
+		name[name_len - 1] = 0;		/* a prefix: "debugfs_*" */
+		c.prefix = true;
+	}
 	if (!is_identifier(name, member)) {
+		if (c.prefix)
+			name[name_len - 1] = '*';
 		rules_error(p, member ? "'%s' is not STRUCT.FIELD" : "'%s' is not a function name",
 			    name);
 		return false;
@@ -141,7 +149,7 @@ rules_contract_fields(struct rules_parser *p, bool member, char **fields, int nf
 	bool have_fails = false;
 	unsigned keys_seen = 0;
 	static const char *const keys[] = { "fails", "callers", "args", "caller", "src",
-					    "range_arg", "since", "until", "versions" };
+					    "range_arg", "since", "until", "versions", "accepts" };
 	for (int i = 2; i < nfields; i++) {
 		char *eq = strchr(fields[i], '=');
 		if (!eq || eq == fields[i] || !eq[1]) {
@@ -166,6 +174,13 @@ rules_contract_fields(struct rules_parser *p, bool member, char **fields, int nf
 			}
 			c.fails = k;
 			have_fails = true;
+		} else if (strcmp(key, "accepts") == 0) {
+			int k = word_index(rules_accepts_names, 5, val);
+			if (k <= 0) {
+				rules_error(p, "accepts=%s: expected null, err, both or none", val);
+				return false;
+			}
+			c.accepts = k;
 		} else if (strcmp(key, "callers") == 0) {
 			int k = word_index(rules_callers_names, 6, val);
 			if (k <= 0) {
@@ -211,7 +226,16 @@ rules_contract_fields(struct rules_parser *p, bool member, char **fields, int nf
 			return false;
 		}
 	}
-	if (!have_fails) {
+	if (c.prefix && keys_seen != 1u << 9) {
+		rules_error(p, "'%s*' names every function it begins: it takes accepts= and nothing else",
+			    name);
+		return false;
+	}
+	if (member && c.accepts) {
+		rules_error(p, "accepts= describes a function's arguments, not a member");
+		return false;
+	}
+	if (!have_fails && !c.accepts) {
 		rules_error(p, "'%s' needs fails=", name);
 		return false;
 	}

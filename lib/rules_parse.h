@@ -23,11 +23,16 @@
  * enum callers_kind (contracts.h): index 0 ("unknown") is never accepted. */
 extern const char *const rules_fails_names[6];
 extern const char *const rules_callers_names[6];
+/* The words of accepts=, what a function takes in its pointer arguments and does
+ * nothing harmful with: index 0 ("not given") is never accepted. */
+extern const char *const rules_accepts_names[5];
 
 /* The fields of a "func" or "member" line. */
 struct rule_contract {
-	const char *name;
-	int fails;		/* index in rules_fails_names, > 0 */
+	const char *name;	/* without the '*' of a prefix */
+	bool prefix;		/* "func debugfs_* accepts=both": every name it begins */
+	int fails;		/* index in rules_fails_names, 0 = not given (accepts= only) */
+	int accepts;		/* index in rules_accepts_names, 0 = not given */
 	int callers;		/* index in rules_callers_names, 0 = not given */
 	int nargs;		/* -1 when the rule does not say */
 	int range_arg;		/* range_arg=K, 1-based; 0 = not given */

@@ -23,6 +23,31 @@
 
 static htab_t functions, members, standins;
 
+/* What functions take in their pointer arguments and do nothing harmful
+ * with (accepts=): by name, and by prefix ("func debugfs_* accepts=both").
+ * A later file's says wins, as for contracts. */
+struct accepting {
+	const char *name;	/* the name, or the prefix */
+	unsigned kinds;		/* VK_NULL, VK_ERR */
+	const char *file;
+};
+static htab_t accepting_names;
+static struct accepting *accepting_prefixes;
+static int naccepting_prefixes;
+
+static hashval_t
+accepting_hash(const void *p)
+{
+	return htab_hash_string(((const struct accepting *)p)->name);
+}
+
+static int
+accepting_eq(const void *a, const void *b)
+{
+	return strcmp(((const struct accepting *)a)->name,
+		      ((const struct accepting *)b)->name) == 0;
+}
+
 /* The rules of one name: the written ones of the last file that has any,
  * the learned ones of the last learned file read (not indexed) that has
  * any; each may be several, for different kernels (versions.c). */
@@ -406,6 +431,67 @@ contract_of(struct reader *rd, bool member, const struct rule_contract *rc, stru
 	*out = c;
 }
 
+/* An accepts= of RC; false (after the error) when this file said it before. */
+static bool
+take_accepts(struct reader *rd, const struct rule_contract *rc)
+{
+	static const unsigned kinds[] = { 0, 0, VK_NULL, VK_ERR, VK_NULL | VK_ERR };
+	struct accepting a = { rc->name, kinds[rc->accepts], rd->file };
+	struct accepting *slot = NULL;
+	if (rc->prefix) {
+		for (int i = 0; i < naccepting_prefixes; i++)
+			if (strcmp(accepting_prefixes[i].name, rc->name) == 0)
+				slot = &accepting_prefixes[i];
+		if (!slot) {
+			accepting_prefixes = XRESIZEVEC(struct accepting, accepting_prefixes,
+							naccepting_prefixes + 1);
+			slot = &accepting_prefixes[naccepting_prefixes++];
+			slot->file = NULL;
+		}
+	} else {
+		if (!accepting_names)
+			accepting_names = htab_create(64, accepting_hash, accepting_eq, NULL);
+		void **e = htab_find_slot(accepting_names, &a, INSERT);
+		if (!*e) {
+			*e = XCNEW(struct accepting);
+			((struct accepting *)*e)->file = NULL;
+		}
+		slot = (struct accepting *)*e;
+	}
+	if (slot->file == rd->file) {
+		rules_error(&rd->p, "what '%s%s' accepts is already said in this file", rc->name,
+			    rc->prefix ? "*" : "");
+		return false;
+	}
+	slot->name = xstrdup(rc->name);
+	slot->kinds = a.kinds;
+	slot->file = rd->file;
+	return true;
+}
+
+bool
+contracts_accepts(const char *name, unsigned *kinds)
+{
+	if (accepting_names) {
+		struct accepting probe = { name, 0, NULL };
+		const struct accepting *a =
+			(const struct accepting *)htab_find(accepting_names, &probe);
+		if (a) {
+			*kinds = a->kinds;
+			return true;
+		}
+	}
+	size_t best = 0;
+	for (int i = 0; i < naccepting_prefixes; i++) {
+		size_t n = strlen(accepting_prefixes[i].name);
+		if (n > best && strncmp(name, accepting_prefixes[i].name, n) == 0) {
+			best = n;
+			*kinds = accepting_prefixes[i].kinds;
+		}
+	}
+	return best > 0;
+}
+
 static void
 take_contract(struct rules_parser *p, bool member, const struct rule_contract *rc)
 {
@@ -426,6 +512,10 @@ take_contract(struct rules_parser *p, bool member, const struct rule_contract *r
 			return;
 		}
 	}
+	if (rc->accepts && !take_accepts(rd, rc))
+		return;
+	if (!rc->fails)
+		return;		/* accepts= alone: no failure contract */
 	contract_of(rd, member, rc, &c);
 	if (!store(member ? members : functions, rc->name, &c, rd->file))
 		rules_error(p, "'%s' is already described in this file%s", rc->name,

@@ -68,6 +68,10 @@ bool contracts_load_dir(const char *dir);
 const struct contract *contract_for_function(const char *name);
 const struct contract *contract_for_member(const char *type_name, const char *field);
 const struct contract *standin_rule_for(const char *name);
+/* What function NAME takes in its pointer arguments and does nothing harmful
+ * with (VK_NULL, VK_ERR: the rules' accepts=, by name, else by the longest
+ * prefix); false when no rule says. */
+bool contracts_accepts(const char *name, unsigned *kinds);
 /* Does some rule describe NAME (LEN bytes, not NUL-terminated)? */
 bool contract_name_exists(const char *name, size_t len);
 /* The API named in IDENT on '_' boundaries ("orig_do_filp_open",

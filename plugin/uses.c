@@ -2,82 +2,19 @@
  * uses.c - the uses of a pointer that need a real object, and which
  * callees take NULL or an error pointer (uses.h).
  *
- * Callees: the convention's own helpers take anything; a list of kernel
- * functions that test their argument (kfree(NULL), IS_ERR_OR_NULL() in
- * debugfs_remove(), clk_put(), ...); this unit's functions by what their
- * bodies do with each parameter (recorded by uses_scan_function(), callees
- * first); a "void *" parameter is a cookie handed back later, not used;
- * anything else of another file is not known to take either kind.
+ * Callees: the convention's own helpers take anything; this unit's functions
+ * by what their bodies do with each parameter (recorded by
+ * uses_scan_function(), callees first); else the rules' accepts= (by name
+ * or prefix: kfree(NULL), IS_ERR_OR_NULL() in debugfs_remove(), clk_put(),
+ * ... in rules/kernel.rules); a "void *" parameter is a cookie handed back
+ * later, not used; anything else of another file is not known to take
+ * either kind.
  */
 #include "uses.h"
+#include "contracts.h"
 #include "errapi.h"
 #include "facts.h"
 #include "value.h"
-
-/* Functions that take NULL - and for some also an error pointer - in their
- * pointer arguments and do nothing harmful with it.  First match wins.
- * TODO: a rules key ("func NAME ... accepts=null|err|both") would let
- * projects extend this; contracts.c does not parse one yet. */
-struct tolerant {
-	const char *name;
-	bool prefix;
-	unsigned accepts;
-};
-
-static const struct tolerant tolerant_fns[] = {
-	/* IS_ERR_OR_NULL() (or IS_ERR() and a NULL test) at their start */
-	{ "clk_put", false, VK_NULL | VK_ERR },
-	{ "clk_disable", false, VK_NULL | VK_ERR },
-	{ "clk_unprepare", false, VK_NULL | VK_ERR },
-	{ "clk_disable_unprepare", false, VK_NULL | VK_ERR },
-	{ "reset_control_put", false, VK_NULL | VK_ERR },
-	{ "regulator_put", false, VK_NULL | VK_ERR },
-	{ "phy_put", false, VK_NULL | VK_ERR },
-	{ "class_destroy", false, VK_NULL | VK_ERR },
-	{ "platform_device_unregister", false, VK_NULL | VK_ERR },
-	{ "i2c_unregister_device", false, VK_NULL | VK_ERR },
-	{ "tracefs_remove", false, VK_NULL | VK_ERR },
-	{ "securityfs_remove", false, VK_NULL | VK_ERR },
-	{ "crypto_free_", true, VK_NULL | VK_ERR },
-	{ "debugfs_", true, VK_NULL | VK_ERR },	/* results need no check: any parent */
-	{ "fwnode_handle_put", false, VK_NULL | VK_ERR },
-	/* pass an error pointer on: "if (IS_ERR(inode)) return ERR_CAST(inode);"
-	 * (fs/dcache.c; lookups end in "return d_splice_alias(inode, dentry);") */
-	{ "d_splice_alias", false, VK_NULL | VK_ERR },
-	{ "d_obtain_alias", false, VK_NULL | VK_ERR },
-	{ "d_obtain_root", false, VK_NULL | VK_ERR },
-	/* optional resources: NULL is the "none" object of the consumer API
-	 * (validate_desc(), "if (!clk) return 0;", "if (!rstc) return 0;") */
-	{ "clk_hw_", true, 0 },			/* provider side: real objects only */
-	{ "desc_to_gpio", false, 0 },		/* reads desc->gdev: known not to */
-	{ "clk_", true, VK_NULL },
-	{ "gpiod_", true, VK_NULL },
-	{ "reset_control_", true, VK_NULL },
-	/* freeing or dropping NULL is a no-op */
-	{ "kfree", false, VK_NULL },
-	{ "kfree_sensitive", false, VK_NULL },
-	{ "kfree_const", false, VK_NULL },
-	{ "kvfree", false, VK_NULL },
-	{ "vfree", false, VK_NULL },
-	{ "of_node_put", false, VK_NULL },
-	{ "put_device", false, VK_NULL },
-	{ "dput", false, VK_NULL },
-	{ "iput", false, VK_NULL },
-};
-
-static bool
-listed_accepts(const char *name, unsigned *accepts)
-{
-	for (size_t i = 0; i < ARRAY_SIZE(tolerant_fns); i++) {
-		const struct tolerant *t = &tolerant_fns[i];
-		size_t n = strlen(t->name);
-		if (t->prefix ? strncmp(name, t->name, n) == 0 : strcmp(name, t->name) == 0) {
-			*accepts = t->accepts;
-			return true;
-		}
-	}
-	return false;
-}
 
 /* ---- what this file's functions take in their parameters -------------- */
 #define MAX_PARAMS 32
@@ -157,12 +94,13 @@ uses_call_accepts(const gimple *call, unsigned argno, unsigned *known)
 		return all;	/* an unknown target: nothing to say */
 	if (fndecl_built_in_p(callee))
 		return all;
-	/* the body at hand beats the list ("clk_" takes NULL, not an error
+	/* the body at hand beats the rules ("clk_*" takes NULL, not an error
 	 * pointer; drivers/clk/clk.c's clk_hw_create_clk() tests
 	 * IS_ERR_OR_NULL(hw) first, to be chained to the lookups) */
 	const struct param_info *pi = param_info_of(callee);
 	unsigned listed;
-	if (!pi && DECL_NAME(callee) && listed_accepts(IDENTIFIER_POINTER(DECL_NAME(callee)), &listed))
+	if (!pi && DECL_NAME(callee) &&
+	    contracts_accepts(IDENTIFIER_POINTER(DECL_NAME(callee)), &listed))
 		return listed;
 	if (pi) {
 		if (argno >= MAX_PARAMS)

@@ -1,0 +1,15 @@
+/* Bad input: what a function accepts said twice in one file. Exactly one error, without
+   location, naming the file and line; the compile fails (exit status 1, never an
+   ICE).  The dg-error below is the only error allowed (excess errors);
+   testsuite/tools/bad-input-count.sh also counts the error lines.  See
+   docs/reliability.md.  */
+/* { dg-do compile } */
+/* { dg-options "-fplugin-arg-errptr-rules=${srcdir}/bad-rules/accepts-twice.rules" } */
+/* { dg-error "bad-rules/accepts-twice\.rules:3: what 'akfs_lookup' accepts is already said in this file \[errptr-rules\]$" "" 0 } */
+
+#include "kernel-min.h"
+
+int akfs_bad_input_unrelated(int x)
+{
+	return x + 1;	/* { dg-bogus "errptr" } */
+}
