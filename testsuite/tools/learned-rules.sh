@@ -1,11 +1,13 @@
 #!/bin/sh
 # learned-rules.sh - spot checks of the contracts errptr learned from Linux 6.1 itself
-# (rules/learned/linux-6.1.rules, made by "make rules"): each against what the 6.1 source
-# says, read by hand (rules/kernel.rules has the hand-checked twin of each).
+# (rules/learned/linux.rules, made by "make rules": the rules of every kernel learned,
+# each with the kernels it holds in): each 6.1 contract against what the 6.1 source says,
+# read by hand (rules/kernel.rules has the hand-checked twin of each), and the changes
+# between kernels that are known.
 . "$(dirname "$0")/lib.sh"
 
-rules=$top/rules/learned/linux-6.1.rules
-index=$top/rules/learned/linux-6.1.cdb
+rules=$top/rules/learned/linux.rules
+index=$top/rules/learned/linux.cdb
 merge=${ERRPTR_MERGE:-$top/tools/errptr-merge}
 
 if [ ! -f "$rules" ]; then
@@ -13,11 +15,12 @@ if [ ! -f "$rules" ]; then
 	finish
 fi
 
-# expect KIND NAME FIELD...: the learned line for NAME has every FIELD
-expect() {
-	kind=$1 name=$2
-	shift 2
-	line=$(grep "^$kind $name " "$rules" | head -n 1)
+# expect_in KERNEL KIND NAME FIELD...: the learned line for NAME in KERNEL has every FIELD
+expect_in() {
+	kernel=$1 kind=$2 name=$3
+	shift 3
+	line=$(grep "^$kind $name " "$rules" |
+		grep -E "versions=([0-9.]+,)*$(echo "$kernel" | sed 's/\./\\./g')(,| |\$)" | head -n 1)
 	if [ -z "$line" ]; then
 		fail "learned: no rule for $name"
 		return
@@ -28,7 +31,7 @@ expect() {
 		*) fail "learned: $name has no '$field': $line"; return ;;
 		esac
 	done
-	pass "learned: $name $*"
+	pass "learned ($kernel): $name $*"
 	if [ -x "$merge" ] && [ -f "$index" ]; then
 		key=$name
 		if "$merge" --query "$index" "$key" 2>/dev/null | grep -q "^$kind $name "; then
@@ -38,6 +41,8 @@ expect() {
 		fi
 	fi
 }
+
+expect() { expect_in 6.1 "$@"; }
 
 # the seed: every caller of do_filp_open tests only IS_ERR() (fs/open.c, fs/exec.c)
 expect func do_filp_open fails=err callers=is_err
@@ -50,6 +55,20 @@ expect func devm_ioremap_resource fails=err callers=is_err
 expect func devm_gpiod_get_optional fails=both
 expect func kthread_create_on_node fails=err
 expect member file_system_type.mount fails=err callers=is_err
+
+# the kernels learned, and the changes between them that are known
+kernels=$(sed -n 's/^kernels //p' "$rules")
+case " $kernels " in
+*" 6.1 "*) pass "learned: kernels $kernels" ;;
+*) fail "learned: no 6.1 among the kernels learned ('$kernels')" ;;
+esac
+case " $kernels " in
+*" 6.12 "*)
+	# __filemap_get_folio() returned NULL in 6.1 and returns ERR_PTR() since 6.4
+	expect_in 6.1 func __filemap_get_folio fails=null
+	expect_in 6.12 func __filemap_get_folio fails=err
+	expect_in 6.12 func do_filp_open fails=err callers=is_err ;;
+esac
 
 # the learned set is a real one: thousands of rules, sorted, and the plugin reads it
 n=$(grep -c '^func \|^member ' "$rules")
