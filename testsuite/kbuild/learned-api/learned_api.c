@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
  * learned_api.c - APIs errptr knows only from the contracts it learned from
- * Linux 6.1 itself (rules/learned/linux-6.1.rules: no hand-written rule names
+ * Linux 6.1 itself (rules/learned/linux.rules: no hand-written rule names
  * them), used wrongly and rightly.  Built with no errptr argument but -fplugin.
  */
 #include <linux/dcache.h>
