@@ -101,7 +101,11 @@ null_return_on_summary(const struct fn_summary *s)
 		 * callers set up (a flag they never pass, a count that is never
 		 * 0), 0 true of 5 in the validation.  Only a "return NULL;"
 		 * written there is reported on it. */
-		bool weak = st.kind == STANDIN_LOCAL_CALLERS || st.kind == STANDIN_DEFINITION;
+		/* So is a function that returns the API's result with the API's
+		 * prototype and nothing else says it stands in for it: a wrapper
+		 * may have callers of its own that take NULL. */
+		bool weak = st.kind == STANDIN_LOCAL_CALLERS || st.kind == STANDIN_DEFINITION ||
+			    st.kind == STANDIN_DIRECT_CALL;
 		if (weak && (!nr->literal || nr->guarded))
 			continue;	/* and one that only some arguments reach (mpol_new) */
 		/* This file's callers are weaker evidence than a contract or a

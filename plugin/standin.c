@@ -168,13 +168,20 @@ standin_find(const struct fn_summary *s, bool (*wanted)(const struct contract *)
 	/* A function with a contract of its own is an API, not a stand-in
 	 * for a look-alike (try_lookup_one_len returns NULL by design). */
 	const struct contract *own = contract_for_function(name);
+	/* The strongest evidence decides: F stored into a member whose
+	 * contract lets callers take NULL (offload_callbacks.gso_segment) is
+	 * that member's function, not a stand-in for the API whose result it
+	 * also returns with the same prototype (net/ipv4/udp_offload.c's
+	 * udp4_ufo_fragment() and skb_segment()). */
 	for (int k = STANDIN_HOOK_STRING; k <= STANDIN_DIRECT_CALL; k++) {
 		if (k == STANDIN_DIRECT_CALL && (own || !weak_evidence_applies(decl, s->evidence[k].contract)))
 			continue;
-		if (s->evidence[k].api && wanted(s->evidence[k].contract)) {
-			*out = s->evidence[k];
-			return true;
-		}
+		if (!s->evidence[k].api)
+			continue;
+		if (!wanted(s->evidence[k].contract))
+			return false;
+		*out = s->evidence[k];
+		return true;
 	}
 	const struct contract *c = own ? NULL : api_in_name(decl, wanted);
 	if (c && !weak_evidence_applies(decl, c))

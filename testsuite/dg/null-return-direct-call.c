@@ -1,7 +1,13 @@
 /* errptr-null-return, stand-in kind: a function with the API's prototype
    that returns the API's result (a wrapper installed in the API's place,
-   e.g. by a patching mechanism errptr cannot see).  */
+   e.g. by a patching mechanism errptr cannot see).  Stronger evidence
+   decides: a function stored into a member whose contract lets callers take
+   NULL is that member's, not the API's (net/ipv4/udp_offload.c's
+   udp4_ufo_fragment() returns skb_segment()'s result, with its prototype,
+   as a gso_segment callback).  And such a wrapper's NULL that only comes
+   from another call is not proven to reach the API's callers.  */
 /* { dg-do compile } */
+/* { dg-options "-fplugin-arg-errptr-rules=${srcdir}/null-return-direct-call.rules" } */
 
 #include "kernel-min.h"
 
@@ -101,4 +107,43 @@ struct file *akfs_checked_open(int dfd, struct filename *name, const struct open
 		return f;	/* { dg-bogus "errptr" } */
 	akfs_report(f);
 	return f;	/* { dg-bogus "errptr" } */
+}
+
+/* Callbacks: a member whose callers handle NULL, and one nobody describes. */
+struct akfs_open_ops {
+	struct file *(*open)(int dfd, struct filename *name, const struct open_flags *op);
+};
+struct akfs_plain_ops {
+	struct file *(*open)(int dfd, struct filename *name, const struct open_flags *op);
+};
+extern struct file *akfs_cached(struct filename *name);
+
+/* NEGATIVE: stored into akfs_open_ops.open (fails=both: its callers take
+   NULL), though it has do_filp_open's prototype and returns its result.  */
+static struct file *akfs_cb_open(int dfd, struct filename *name, const struct open_flags *op)
+{
+	if (dfd != AT_FDCWD)
+		return NULL;	/* { dg-bogus "errptr" } */
+	return do_filp_open(dfd, name, op);
+}
+const struct akfs_open_ops akfs_ops = { .open = akfs_cb_open };
+
+/* POSITIVE: the look-alike, stored into a member nobody describes: the
+   literal NULL breaks do_filp_open's callers.  */
+static struct file *akfs_plain_open(int dfd, struct filename *name, const struct open_flags *op)
+{
+	if (!akfs_allowed(name->name))
+		return NULL;	/* { dg-error "'akfs_plain_open' returns NULL here, but it stands in for 'do_filp_open'" } */
+	return do_filp_open(dfd, name, op);
+}
+const struct akfs_plain_ops akfs_plain = { .open = akfs_plain_open };
+
+/* NEGATIVE: the wrapper's NULL only comes from another call (a cache that
+   may be empty): not a NULL written there, and nothing but the prototype
+   says the wrapper replaces do_filp_open.  */
+struct file *akfs_cached_open(int dfd, struct filename *name, const struct open_flags *op)
+{
+	if (dfd != AT_FDCWD)
+		return akfs_cached(name);	/* { dg-bogus "errptr" } */
+	return do_filp_open(dfd, name, op);
 }
