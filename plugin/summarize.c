@@ -197,6 +197,37 @@ bails_out(edge e)
 	return false;
 }
 
+/* Does the function bail out along E with a constant - "if (flags &
+ * MSG_PROBE) return NULL;" - a value it did not compute? */
+static bool
+bails_out_with_constant(edge e)
+{
+	if (!bails_out(e))
+		return false;
+	basic_block bb = e->dest;
+	edge in = e;
+	for (int steps = 0; steps < 8 && bb != EXIT_BLOCK_PTR_FOR_FN(cfun); steps++) {
+		gimple *last = errptr_last_stmt(bb);
+		if (last && gimple_code(last) == GIMPLE_RETURN) {
+			tree v = gimple_return_retval(as_a<greturn *>(last));
+			if (v && TREE_CODE(v) == SSA_NAME && gimple_code(SSA_NAME_DEF_STMT(v)) == GIMPLE_PHI &&
+			    gimple_bb(SSA_NAME_DEF_STMT(v)) == bb)
+				v = PHI_ARG_DEF_FROM_EDGE(as_a<gphi *>(SSA_NAME_DEF_STMT(v)), in);
+			/* through copies: "_8 = 0B;" on the way */
+			for (int i = 0; i < 4 && v && TREE_CODE(v) == SSA_NAME &&
+					!SSA_NAME_IS_DEFAULT_DEF(v) &&
+					gimple_assign_single_p(SSA_NAME_DEF_STMT(v)); i++)
+				v = gimple_assign_rhs1(SSA_NAME_DEF_STMT(v));
+			return !v || TREE_CODE(v) == INTEGER_CST;
+		}
+		if (!single_succ_p(bb))
+			return false;
+		in = single_succ_edge(bb);
+		bb = in->dest;
+	}
+	return false;
+}
+
 /* Does taking E depend on an integer parameter's value, or is it the edge
  * where an optional pointer parameter was given: "if (subsys_name) { ...
  * return NULL; }" when the function goes on to work without one? */
@@ -212,11 +243,18 @@ edge_tests_param(edge e)
 	if (gimple_cond_code(c) != EQ_EXPR && gimple_cond_code(c) != NE_EXPR)
 		return false;
 	tree a = gimple_cond_lhs(c), b = gimple_cond_rhs(c);
+	edge other = EDGE_COUNT(e->src->succs) != 2 ? NULL
+		     : EDGE_SUCC(e->src, 0) == e ? EDGE_SUCC(e->src, 1) : EDGE_SUCC(e->src, 0);
 	if (integer_zerop(b) && pointer_param(a)) {
 		bool given = (gimple_cond_code(c) == NE_EXPR) == !!(e->flags & EDGE_TRUE_VALUE);
-		edge other = EDGE_SUCC(e->src, 0) == e ? EDGE_SUCC(e->src, 1) : EDGE_SUCC(e->src, 0);
-		return given && EDGE_COUNT(e->src->succs) == 2 && !bails_out(other);
+		return given && other && !bails_out(other);
 	}
+	/* Past a test whose other way returns a constant at once ("if (flags
+	 * & MSG_PROBE) return NULL;", net/ipv4/ip_output.c ip_make_skb()),
+	 * the function just goes on: what it returns further down is its
+	 * normal result, not one an argument picks out. */
+	if (other && bails_out_with_constant(other))
+		return false;
 	return (integer_param_derived(a, 0) && (TREE_CODE(b) == INTEGER_CST ||
 						integer_param_derived(b, 0))) ||
 	       (TREE_CODE(a) == INTEGER_CST && integer_param_derived(b, 0));
