@@ -131,14 +131,21 @@ contract_for_function(const char *name)
 	const struct contract *c = lookup(functions, name, false);
 	size_t len = strlen(name), slen = sizeof(NOPROF_SUFFIX) - 1;
 
-	if (c || len <= slen + 1 || len - slen >= 256 || strcmp(name + len - slen, NOPROF_SUFFIX) != 0)
+	/* a written rule of its own, or not an X_noprof: that is all */
+	if ((c && !c->learned) || len <= slen + 1 || len - slen >= 256 ||
+	    strcmp(name + len - slen, NOPROF_SUFFIX) != 0)
 		return c;
 	char stem[256];
 	memcpy(stem, name, len - slen);
 	stem[len - slen] = 0;
-	c = lookup(functions, stem, false);
-	if (!c && stem[0] == '_' && stem[1] != '_')
-		c = lookup(functions, stem + 1, false);
+	const struct contract *x = lookup(functions, stem, false);
+	if (!x && stem[0] == '_' && stem[1] != '_')
+		x = lookup(functions, stem + 1, false);
+	/* X's written rule beats what was learned of X_noprof (written rules
+	 * win over learned ones; X_noprof exists only in newer kernels, so
+	 * for the others its learned contract is not even proven) */
+	if (x && (!c || !x->learned))
+		return x;
 	return c;
 }
 

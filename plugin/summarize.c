@@ -198,12 +198,12 @@ bails_out(edge e)
 }
 
 /* Does the function bail out along E with a constant - "if (flags &
- * MSG_PROBE) return NULL;" - a value it did not compute? */
+ * MSG_PROBE) return NULL;", perhaps after some cleanup ("dst_release(...);
+ * return NULL;", ip6_make_skb()) - a value it did not compute, on a
+ * straight way to its return? */
 static bool
 bails_out_with_constant(edge e)
 {
-	if (!bails_out(e))
-		return false;
 	basic_block bb = e->dest;
 	edge in = e;
 	for (int steps = 0; steps < 8 && bb != EXIT_BLOCK_PTR_FOR_FN(cfun); steps++) {

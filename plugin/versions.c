@@ -124,7 +124,25 @@ versions_choose_learned(struct contract *const *set, int n)
 	const struct contract *c = held_in(set, n, near);
 	if (!c || c->nheld_in == nk)
 		return c;
-	return weakened(c, c->fails, fails_to_mask(c->fails), CALLERS_UNKNOWN,
+	/* Its failure kinds that every learned kernel's contract has are
+	 * proven, the others possible; the callers' convention only where all
+	 * agree ("__root_device_register fails=err", callers=is_err in 6.1,
+	 * mixed in 6.12: an error pointer either way).  A kernel without a
+	 * contract of the name proves nothing. */
+	unsigned common = fails_to_mask(c->fails);
+	bool same_callers = true;
+	for (int i = 0; i < nk; i++) {
+		const struct contract *o = held_in(set, n, k[i]);
+		if (!o) {
+			common = 0;
+			same_callers = false;
+			break;
+		}
+		common &= fails_to_mask(o->fails);
+		same_callers &= o->callers == c->callers;
+	}
+	return weakened(c, c->fails, fails_to_mask(c->fails) & ~common,
+			same_callers ? c->callers : CALLERS_UNKNOWN,
 			concat(c->versions ? c->versions : "", " (not in every kernel learned)",
 			       NULL));
 }

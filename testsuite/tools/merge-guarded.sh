@@ -50,6 +50,27 @@ struct s *make_only(int len, unsigned int flags)
 	return (struct s *)__builtin_malloc(len) ?: ERR_PTR(-ENOMEM);
 }
 
+/* the same, with some cleanup before the probe's NULL (ip6_make_skb():
+   "dst_release(&rt->dst); return NULL;") */
+extern void release(int len);
+struct s *make_skb6(int len, unsigned int flags)
+{
+	struct s *skb;
+	int err;
+
+	if (flags & 0x10) {
+		release(len);
+		return NULL;
+	}
+	err = setup(len);
+	if (err < 0)
+		return ERR_PTR(err);
+	skb = build(len);
+	if (!skb)
+		return NULL;
+	return skb;
+}
+
 /* NULL when gone; ERR_PTR(-EBUSY) only when asked to trylock */
 struct s *get_page(int id, int lock_it)
 {
@@ -68,6 +89,8 @@ check "learn" learn a.c
 check "merge" "$MERGE" -o "$T/out.rules" "$T/a.o"
 check "past a flag's early return, the error pointers are proven: fails=both" \
 	expect_rule "$T/out.rules" func make_skb "func make_skb fails=both"
+check "and after a cleanup call on the way to that return: fails=both" \
+	expect_rule "$T/out.rules" func make_skb6 "func make_skb6 fails=both"
 check "and with the flag's NULL the only one, the error pointers stay: fails=err" \
 	expect_rule "$T/out.rules" func make_only "func make_only fails=err"
 check "the look-alike: an error pointer only one argument value gets is left out: fails=null" \
