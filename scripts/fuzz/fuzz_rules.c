@@ -46,7 +46,10 @@ on_contract(struct rules_parser *p, bool member, const struct rule_contract *c)
 		taken_after_binary++;
 	CHECK(c->name && *c->name);
 	CHECK(member == (strchr(c->name, '.') != NULL));
-	CHECK(c->fails > 0 && c->fails < 5);
+	/* fails= is given, or accepts= alone (a prefix rule only has that) */
+	CHECK((c->fails > 0 && c->fails < 5) || (c->fails == 0 && c->accepts > 0));
+	CHECK(c->accepts >= 0 && c->accepts < 5);
+	CHECK(!c->prefix || (c->accepts > 0 && c->fails == 0 && !member));
 	CHECK(c->callers >= 0 && c->callers < 6);
 	CHECK(c->nargs >= -1 && c->nargs <= 127);
 	CHECK(!strpbrk(c->name, " \t\r\n#"));
