@@ -173,59 +173,67 @@ pointer_param(tree t)
 	return parameter_value(r) && POINTER_TYPE_P(TREE_TYPE(r));
 }
 
+/* Does E lead straight to the function's return (a chain of single
+ * successors, at most 8 blocks), calling nothing but the convention's
+ * helpers unless CALLS_OK?  *RET: the return statement (NULL for the exit
+ * block itself), *IN: the edge it is entered by. */
+static bool
+straight_return(edge e, bool calls_ok, greturn **ret, edge *in)
+{
+	basic_block bb = e->dest;
+	*ret = NULL;
+	*in = e;
+	for (int steps = 0; steps < 8; steps++) {
+		if (bb == EXIT_BLOCK_PTR_FOR_FN(cfun))
+			return true;
+		for (gimple_stmt_iterator gsi = gsi_start_bb(bb); !gsi_end_p(gsi); gsi_next(&gsi)) {
+			gimple *stmt = gsi_stmt(gsi);
+			if (!calls_ok && is_gimple_call(stmt) && api_of_call(stmt) == API_NONE)
+				return false;
+			if (gimple_code(stmt) == GIMPLE_RETURN) {
+				*ret = as_a<greturn *>(stmt);
+				return true;
+			}
+		}
+		if (!single_succ_p(bb))
+			return false;
+		*in = single_succ_edge(bb);
+		bb = (*in)->dest;
+	}
+	return false;
+}
+
 /* Does the function bail out along E - straight to its return, calling
  * nothing ("if (!path) return NULL;")?  Then the test is defensive, and
  * NULL no argument callers choose. */
 static bool
 bails_out(edge e)
 {
-	basic_block bb = e->dest;
-	for (int steps = 0; steps < 8; steps++) {
-		if (bb == EXIT_BLOCK_PTR_FOR_FN(cfun))
-			return true;
-		for (gimple_stmt_iterator gsi = gsi_start_bb(bb); !gsi_end_p(gsi); gsi_next(&gsi)) {
-			gimple *stmt = gsi_stmt(gsi);
-			if (is_gimple_call(stmt) && api_of_call(stmt) == API_NONE)
-				return false;
-			if (gimple_code(stmt) == GIMPLE_RETURN)
-				return true;
-		}
-		if (!single_succ_p(bb))
-			return false;
-		bb = single_succ(bb);
-	}
-	return false;
+	greturn *ret;
+	edge in;
+	return straight_return(e, false, &ret, &in);
 }
 
 /* Does the function bail out along E with a constant - "if (flags &
  * MSG_PROBE) return NULL;", perhaps after some cleanup ("dst_release(...);
- * return NULL;", ip6_make_skb()) - a value it did not compute, on a
- * straight way to its return? */
+ * return NULL;", ip6_make_skb()) - a value it did not compute? */
 static bool
 bails_out_with_constant(edge e)
 {
-	basic_block bb = e->dest;
-	edge in = e;
-	for (int steps = 0; steps < 8 && bb != EXIT_BLOCK_PTR_FOR_FN(cfun); steps++) {
-		gimple *last = errptr_last_stmt(bb);
-		if (last && gimple_code(last) == GIMPLE_RETURN) {
-			tree v = gimple_return_retval(as_a<greturn *>(last));
-			if (v && TREE_CODE(v) == SSA_NAME && gimple_code(SSA_NAME_DEF_STMT(v)) == GIMPLE_PHI &&
-			    gimple_bb(SSA_NAME_DEF_STMT(v)) == bb)
-				v = PHI_ARG_DEF_FROM_EDGE(as_a<gphi *>(SSA_NAME_DEF_STMT(v)), in);
-			/* through copies: "_8 = 0B;" on the way */
-			for (int i = 0; i < 4 && v && TREE_CODE(v) == SSA_NAME &&
-					!SSA_NAME_IS_DEFAULT_DEF(v) &&
-					gimple_assign_single_p(SSA_NAME_DEF_STMT(v)); i++)
-				v = gimple_assign_rhs1(SSA_NAME_DEF_STMT(v));
-			return !v || TREE_CODE(v) == INTEGER_CST;
-		}
-		if (!single_succ_p(bb))
-			return false;
-		in = single_succ_edge(bb);
-		bb = in->dest;
-	}
-	return false;
+	greturn *ret;
+	edge in;
+	if (!straight_return(e, true, &ret, &in) || !ret)
+		return false;
+	tree v = gimple_return_retval(ret);
+	basic_block bb = gimple_bb(ret);
+	if (v && TREE_CODE(v) == SSA_NAME && gimple_code(SSA_NAME_DEF_STMT(v)) == GIMPLE_PHI &&
+	    gimple_bb(SSA_NAME_DEF_STMT(v)) == bb)
+		v = PHI_ARG_DEF_FROM_EDGE(as_a<gphi *>(SSA_NAME_DEF_STMT(v)), in);
+	/* through copies: "_8 = 0B;" on the way */
+	for (int i = 0; i < 4 && v && TREE_CODE(v) == SSA_NAME && !SSA_NAME_IS_DEFAULT_DEF(v) &&
+			gimple_assign_single_p(SSA_NAME_DEF_STMT(v)); i++)
+		v = gimple_assign_rhs1(SSA_NAME_DEF_STMT(v));
+	return !v || TREE_CODE(v) == INTEGER_CST;
 }
 
 /* Does taking E depend on an integer parameter's value, or is it the edge
